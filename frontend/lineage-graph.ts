@@ -1,0 +1,259 @@
+import cytoscape from 'cytoscape';
+
+/** The graph as the server sends it (see LineageGraph.java). */
+export interface LineageGraphJson {
+  nodes: { id: string; label: string; type: string; kind: 'ARTIFACT' | 'EXECUTION' | 'CONTEXT' | string; parent?: string }[];
+  edges: { id: string; source: string; target: string }[];
+}
+
+const EMPTY: LineageGraphJson = { nodes: [], edges: [] };
+
+/**
+ * A type's colour, derived from the type's name alone: the same type has the same colour on every
+ * page and in every session, with no palette to keep in step with the plugins. The golden angle
+ * spreads neighbouring hash values around the colour wheel.
+ */
+export function colourOf(type: string): string {
+  let hash = 2166136261;
+  for (let i = 0; i < type.length; i++) {
+    hash ^= type.charCodeAt(i);
+    hash = Math.imul(hash, 16777619);
+  }
+  const hue = Math.round(((hash >>> 0) * 137.508) % 360);
+  return `hsl(${hue}, 62%, 44%)`;
+}
+
+const STYLE = `
+  :host {
+    display: block;
+    position: relative;
+    min-height: 240px;
+    overflow: hidden;
+    border: 1px solid var(--lumo-contrast-10pct, #e0e0e0);
+    border-radius: var(--lumo-border-radius-m, 6px);
+    background: var(--lumo-base-color, #fff);
+  }
+  .canvas {
+    position: absolute;
+    inset: 0;
+  }
+  .legend {
+    position: absolute;
+    top: 8px;
+    right: 8px;
+    max-width: 40%;
+    max-height: calc(100% - 16px);
+    overflow: auto;
+    margin: 0;
+    padding: 6px 10px;
+    list-style: none;
+    font-size: var(--lumo-font-size-s, 13px);
+    color: var(--lumo-body-text-color, #1f2933);
+    background: var(--lumo-base-color, #fff);
+    border: 1px solid var(--lumo-contrast-10pct, #e0e0e0);
+    border-radius: var(--lumo-border-radius-s, 4px);
+    opacity: 0.92;
+  }
+  .legend:empty {
+    display: none;
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    white-space: nowrap;
+  }
+  .swatch {
+    flex: none;
+    width: 12px;
+    height: 12px;
+    border-radius: 3px;
+  }
+  .swatch.execution {
+    border-radius: 50%;
+  }
+`;
+
+/**
+ * The lineage graph of a project, drawn by cytoscape on a canvas: labels are painted as text, so
+ * names recorded by users are never parsed as HTML. The legend is built with textContent only.
+ * Fires `node-selected` (detail: {id}) when a node is tapped.
+ */
+export class LineageGraphElement extends HTMLElement {
+  private data: LineageGraphJson = EMPTY;
+  private cy?: cytoscape.Core;
+  private resizeObserver?: ResizeObserver;
+  private readonly canvas: HTMLDivElement;
+  private readonly legend: HTMLUListElement;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    this.canvas = document.createElement('div');
+    this.canvas.className = 'canvas';
+    this.legend = document.createElement('ul');
+    this.legend.className = 'legend';
+    this.legend.setAttribute('aria-label', 'Node types');
+    root.append(style, this.canvas, this.legend);
+  }
+
+  get graph(): LineageGraphJson {
+    return this.data;
+  }
+
+  set graph(value: LineageGraphJson | null | undefined) {
+    this.data = value ?? EMPTY;
+    if (this.isConnected) {
+      this.render();
+    }
+  }
+
+  connectedCallback(): void {
+    // The server may set `graph` before this element was defined: the value then sits in an own
+    // property that hides the setter. Take it over.
+    if (Object.prototype.hasOwnProperty.call(this, 'graph')) {
+      const early = (this as unknown as { graph?: LineageGraphJson }).graph;
+      delete (this as unknown as { graph?: LineageGraphJson }).graph;
+      this.data = early ?? EMPTY;
+    }
+    // Cytoscape measures its container once; follow every later size change (layout, window).
+    this.resizeObserver = new ResizeObserver(() => {
+      this.cy?.resize();
+      this.cy?.fit(undefined, 30);
+    });
+    this.resizeObserver.observe(this);
+    this.render();
+  }
+
+  disconnectedCallback(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.cy?.destroy();
+    this.cy = undefined;
+  }
+
+  private render(): void {
+    this.cy?.destroy();
+    const textColour = getComputedStyle(this).getPropertyValue('--lumo-body-text-color').trim() || '#1f2933';
+    const cy = cytoscape({
+      container: this.canvas,
+      elements: this.elements(),
+      style: [
+        {
+          selector: 'node',
+          style: {
+            'background-color': 'data(colour)',
+            label: 'data(label)',
+            color: textColour,
+            'font-size': 11,
+            'text-valign': 'bottom',
+            'text-margin-y': 4,
+            'text-wrap': 'ellipsis',
+            'text-max-width': '140px',
+            width: 34,
+            height: 34,
+          },
+        },
+        { selector: 'node[kind = "ARTIFACT"]', style: { shape: 'round-rectangle', width: 44, height: 30 } },
+        { selector: 'node[kind = "EXECUTION"]', style: { shape: 'ellipse' } },
+        {
+          // The project's context holds every artifact and execution of the project (a compound node).
+          selector: 'node[kind = "CONTEXT"]',
+          style: {
+            shape: 'round-rectangle',
+            'background-opacity': 0.08,
+            'border-width': 1,
+            'border-color': 'data(colour)',
+            'text-valign': 'top',
+            'text-margin-y': -6,
+            'font-weight': 'bold',
+            padding: '24px',
+          },
+        },
+        { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#1a73e8' } },
+        {
+          selector: 'edge',
+          style: {
+            width: 1.5,
+            'line-color': '#9aa5b1',
+            'target-arrow-color': '#9aa5b1',
+            'target-arrow-shape': 'triangle',
+            'curve-style': 'bezier',
+          },
+        },
+      ],
+      minZoom: 0.2,
+      maxZoom: 3,
+      selectionType: 'single',
+      boxSelectionEnabled: false,
+    });
+    cy.on('tap', 'node', (event) => {
+      this.dispatchEvent(
+        new CustomEvent('node-selected', { detail: { id: event.target.id() }, bubbles: true, composed: true }),
+      );
+    });
+    // Lay out the artifacts and executions; the context (a compound node) wraps whatever they occupy.
+    const laidOut = cy.nodes(':childless').union(cy.edges());
+    const roots = laidOut.nodes().roots();
+    laidOut.layout({
+      name: 'breadthfirst',
+      directed: true,
+      spacingFactor: 1.1,
+      padding: 30,
+      roots: roots.nonempty() ? roots.map((root) => root.id()) : undefined,
+      // Breadthfirst stacks levels top to bottom; swapping the axes makes data flow left to right.
+      transform: (_node, position) => ({ x: position.y, y: position.x }),
+    }).run();
+    cy.fit(undefined, 30);
+    this.cy = cy;
+    this.renderLegend();
+  }
+
+  private elements(): cytoscape.ElementDefinition[] {
+    const nodes = this.data.nodes.map((node) => ({
+      group: 'nodes' as const,
+      data: {
+        id: node.id,
+        label: node.label,
+        type: node.type,
+        kind: node.kind,
+        colour: colourOf(node.type),
+        ...(node.parent && this.data.nodes.some((other) => other.id === node.parent) ? { parent: node.parent } : {}),
+      },
+    }));
+    const ids = new Set(this.data.nodes.map((node) => node.id));
+    // An edge to a node that is not drawn would make cytoscape throw and leave the view blank.
+    const edges = this.data.edges
+      .filter((edge) => ids.has(edge.source) && ids.has(edge.target))
+      .map((edge) => ({ group: 'edges' as const, data: { id: edge.id, source: edge.source, target: edge.target } }));
+    return [...nodes, ...edges];
+  }
+
+  private renderLegend(): void {
+    const kinds = new Map<string, string>();
+    this.data.nodes.forEach((node) => kinds.set(node.type, node.kind));
+    const items = [...kinds.keys()].sort().map((type) => {
+      const item = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.className = kinds.get(type) === 'EXECUTION' ? 'swatch execution' : 'swatch';
+      swatch.style.backgroundColor = colourOf(type);
+      const name = document.createElement('span');
+      name.textContent = type;
+      item.append(swatch, name);
+      return item;
+    });
+    this.legend.replaceChildren(...items);
+  }
+}
+
+if (!customElements.get('lineage-graph')) {
+  customElements.define('lineage-graph', LineageGraphElement);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lineage-graph': LineageGraphElement;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.cairn.plugin.deployment;
+
+import static dev.cairn.plugin.deployment.db.Tables.TARGET;
+
+import dev.cairn.api.plugin.LineageTypes;
+import dev.cairn.api.plugin.NavigationEntry;
+import dev.cairn.api.plugin.PermissionDefinition;
+import dev.cairn.api.plugin.Stage;
+import dev.cairn.api.plugin.StageGateCheck;
+import dev.cairn.api.plugin.StagePlugin;
+import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.security.Role;
+import dev.cairn.api.tenancy.TenantDb;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** The deployment stage. This first version defines where a project's model will be deployed. */
+@Component
+class DeploymentPlugin implements StagePlugin {
+
+    static final String ID = "deployment";
+
+    private final TenantDb db;
+
+    DeploymentPlugin(TenantDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.DEPLOYMENT;
+    }
+
+    @Override
+    public List<NavigationEntry> navigation() {
+        return List.of(new NavigationEntry("Targets", TargetsView.class));
+    }
+
+    @Override
+    public List<PermissionDefinition> permissions() {
+        return List.of(new PermissionDefinition("deployment.define-target", "Define deployment targets",
+                Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER)));
+    }
+
+    @Override
+    public LineageTypes lineageTypes() {
+        return new LineageTypes(List.of("deployment.target"), List.of());
+    }
+
+    @Override
+    public List<StageGateCheck> gateChecks() {
+        return List.of(new StageGateCheck() {
+            @Override
+            public String title() {
+                return "Deployment target defined";
+            }
+
+            @Override
+            public GateResult evaluate(ProjectRef project) {
+                int count = db.count(TARGET, TARGET.PROJECT_ID.eq(project.id()));
+                return count > 0 ? GateResult.pass(count + " target(s) defined")
+                        : GateResult.fail("Define where and how the model will serve predictions.");
+            }
+        });
+    }
+}

@@ -1,0 +1,118 @@
+package dev.cairn.plugin.modeling;
+
+import static dev.cairn.plugin.modeling.db.Tables.BASELINE;
+
+import dev.cairn.api.lineage.LineageQueries;
+import dev.cairn.api.lineage.LineageQueries.ArtifactRef;
+import dev.cairn.api.lineage.LineageRecorder;
+import dev.cairn.api.project.ProjectDirectory;
+import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.Permissions;
+import dev.cairn.api.security.Role;
+import dev.cairn.api.tenancy.NotFoundException;
+import dev.cairn.api.tenancy.TenantDb;
+import dev.cairn.api.tracking.ExperimentTracking;
+import dev.cairn.api.tracking.RunRecord;
+import dev.cairn.plugin.modeling.db.tables.records.BaselineRecord;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records baselines. Each one is stored, tracked as an MLflow run (through the outbox) and linked
+ * in the lineage graph to the dataset it was measured on, all in one transaction.
+ */
+@Service
+public class BaselineService {
+
+    /** The data stage's dataset artifact type: found through the lineage API, not its tables. */
+    static final String DATASET_TYPE = "data.dataset";
+    private static final Pattern METRIC = Pattern.compile("[A-Za-z][A-Za-z0-9_.@-]{0,79}");
+
+    private final TenantDb db;
+    private final ProjectDirectory projects;
+    private final CurrentUser currentUser;
+    private final LineageRecorder lineage;
+    private final LineageQueries lineageQueries;
+    private final ExperimentTracking tracking;
+
+    BaselineService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, LineageRecorder lineage,
+                    LineageQueries lineageQueries, ExperimentTracking tracking) {
+        this.db = db;
+        this.projects = projects;
+        this.currentUser = currentUser;
+        this.lineage = lineage;
+        this.lineageQueries = lineageQueries;
+        this.tracking = tracking;
+    }
+
+    public List<BaselineRecord> list(UUID projectId) {
+        projects.require(projectId);
+        return db.fetch(BASELINE, BASELINE.PROJECT_ID.eq(projectId), BASELINE.CREATED_AT.desc());
+    }
+
+    public List<ArtifactRef> datasets(UUID projectId) {
+        projects.require(projectId);
+        return lineageQueries.artifacts(projectId, DATASET_TYPE);
+    }
+
+    @Transactional
+    public BaselineRecord record(UUID projectId, BaselineInput input) {
+        var user = Permissions.requireAnyRole(currentUser, "record baselines", Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER);
+        projects.require(projectId);
+        input.validate();
+        ArtifactRef dataset = null;
+        if (input.datasetArtifactId() != null) {
+            dataset = datasets(projectId).stream().filter(d -> d.id().equals(input.datasetArtifactId())).findFirst()
+                    .orElseThrow(() -> new NotFoundException("Dataset"));
+        }
+        BaselineRecord baseline = db.newRecord(BASELINE);
+        baseline.setId(UUID.randomUUID());
+        baseline.setProjectId(projectId);
+        baseline.setName(input.name().strip());
+        baseline.setMetricName(input.metricName().strip());
+        baseline.setMetricValue(input.metricValue());
+        baseline.setMethod(input.method().strip());
+        baseline.setCreatedBy(user.username());
+        baseline.setCreatedAt(OffsetDateTime.now(ZoneOffset.UTC));
+        db.insert(baseline);
+
+        Map<String, String> params = new HashMap<>();
+        params.put("method", baseline.getMethod().length() > 500 ? baseline.getMethod().substring(0, 500) : baseline.getMethod());
+        if (dataset != null) {
+            params.put("dataset", dataset.name());
+        }
+        tracking.recordRun(projectId, new RunRecord("baseline: " + baseline.getName(), params,
+                Map.of(baseline.getMetricName(), baseline.getMetricValue()), Map.of("kind", "baseline")));
+        UUID artifact = lineage.recordArtifact(projectId, ModelingPlugin.BASELINE_ARTIFACT, baseline.getName(), null,
+                Map.of(baseline.getMetricName(), String.valueOf(baseline.getMetricValue()), "method", params.get("method")));
+        lineage.recordExecution(projectId, ModelingPlugin.EVALUATION_EXECUTION, "Evaluate " + baseline.getName(),
+                dataset == null ? List.of() : List.of(dataset.id()), List.of(artifact), Map.of("by", user.username()));
+        return baseline;
+    }
+
+    /** What a user enters for a baseline. */
+    public record BaselineInput(String name, String metricName, Double metricValue, String method, UUID datasetArtifactId) {
+
+        void validate() {
+            if (name == null || name.isBlank() || name.strip().length() > 120) {
+                throw new IllegalArgumentException("Name is required (at most 120 characters).");
+            }
+            if (metricName == null || !METRIC.matcher(metricName.strip()).matches()) {
+                throw new IllegalArgumentException("Metric must be a name like accuracy or f1_macro (letters, digits, _ . @ -).");
+            }
+            if (metricValue == null || metricValue.isNaN() || metricValue.isInfinite()) {
+                throw new IllegalArgumentException("Value must be a finite number.");
+            }
+            if (method == null || method.isBlank() || method.strip().length() > 2000) {
+                throw new IllegalArgumentException("Method is required (at most 2000 characters): how was this value measured?");
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.cairn.plugin.modeling;
+
+import static dev.cairn.plugin.modeling.db.Tables.BASELINE;
+
+import dev.cairn.api.plugin.LineageTypes;
+import dev.cairn.api.plugin.NavigationEntry;
+import dev.cairn.api.plugin.PermissionDefinition;
+import dev.cairn.api.plugin.Stage;
+import dev.cairn.api.plugin.StageGateCheck;
+import dev.cairn.api.plugin.StagePlugin;
+import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.security.Role;
+import dev.cairn.api.tenancy.TenantDb;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The modeling stage. This first version records baselines: the performance to beat (a heuristic,
+ * a simple model or human-level performance), each tracked as an MLflow run.
+ */
+@Component
+class ModelingPlugin implements StagePlugin {
+
+    static final String ID = "modeling";
+    static final String BASELINE_ARTIFACT = "modeling.baseline";
+    static final String EVALUATION_EXECUTION = "modeling.baseline-evaluation";
+
+    private final TenantDb db;
+
+    ModelingPlugin(TenantDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.MODELING;
+    }
+
+    @Override
+    public List<NavigationEntry> navigation() {
+        return List.of(new NavigationEntry("Baselines", BaselinesView.class));
+    }
+
+    @Override
+    public List<PermissionDefinition> permissions() {
+        return List.of(new PermissionDefinition("modeling.record-baseline", "Record baselines of a project",
+                Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER)));
+    }
+
+    @Override
+    public LineageTypes lineageTypes() {
+        return new LineageTypes(List.of(BASELINE_ARTIFACT), List.of(EVALUATION_EXECUTION));
+    }
+
+    @Override
+    public List<StageGateCheck> gateChecks() {
+        return List.of(new StageGateCheck() {
+            @Override
+            public String title() {
+                return "Baseline to beat";
+            }
+
+            @Override
+            public GateResult evaluate(ProjectRef project) {
+                int count = db.count(BASELINE, BASELINE.PROJECT_ID.eq(project.id()));
+                return count > 0 ? GateResult.pass(count + " baseline(s) recorded")
+                        : GateResult.fail("Record the performance a model must beat.");
+            }
+        });
+    }
+}

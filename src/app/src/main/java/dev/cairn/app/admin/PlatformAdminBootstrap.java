@@ -1,0 +1,70 @@
+package dev.cairn.app.admin;
+
+import static dev.cairn.app.db.Tables.APP_USER;
+import static dev.cairn.app.db.Tables.USER_ROLE;
+
+import dev.cairn.api.security.Role;
+import dev.cairn.app.security.PasswordPolicy;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the platform admin (who belongs to no tenant) on first start, from
+ * cairn.bootstrap.admin-username / admin-password. Nothing is created when no password is set.
+ */
+@Component
+public class PlatformAdminBootstrap {
+
+    private final DSLContext dsl;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final String username;
+    private final String password;
+
+    PlatformAdminBootstrap(DSLContext dsl, PasswordEncoder encoder, PasswordPolicy policy,
+                           @Value("${cairn.bootstrap.admin-username:platform}") String username,
+                           @Value("${cairn.bootstrap.admin-password:}") String password) {
+        this.dsl = dsl;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.username = username;
+        this.password = password;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    void onStart() {
+        if (!password.isBlank()) {
+            ensurePlatformAdmin(username, "Platform admin", password);
+        }
+    }
+
+    @Transactional
+    public void ensurePlatformAdmin(String name, String displayName, String secret) {
+        String clean = UserInput.username(name);
+        if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(clean))) {
+            return;
+        }
+        policy.check(secret);
+        UUID id = UUID.randomUUID();
+        dsl.insertInto(APP_USER)
+                .set(APP_USER.ID, id)
+                .set(APP_USER.USERNAME, clean)
+                .set(APP_USER.DISPLAY_NAME, displayName)
+                .set(APP_USER.PASSWORD_HASH, encoder.encode(secret))
+                .set(APP_USER.ENABLED, true)
+                .set(APP_USER.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .set(APP_USER.VERSION, 0)
+                .execute();
+        dsl.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, Role.PLATFORM_ADMIN.name()).execute();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.cairn.app.admin;
+
+import static dev.cairn.app.db.Tables.APP_USER;
+import static dev.cairn.app.db.Tables.TENANT;
+
+import dev.cairn.api.audit.AuditLog;
+import dev.cairn.api.audit.AuditLog.Outcome;
+import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.Permissions;
+import dev.cairn.api.security.Role;
+import dev.cairn.api.tenancy.NotFoundException;
+import dev.cairn.app.db.tables.records.TenantRecord;
+import dev.cairn.app.tenancy.TenantScope;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The platform admin manages tenants: create (with the first tenant admin), list, disable. The
+ * tenant table itself is platform data; the first admin is written inside the new tenant's scope.
+ */
+@Service
+public class TenantAdminService {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+    private final DSLContext dsl;
+    private final CurrentUser currentUser;
+    private final UserAdminService users;
+    private final SessionTerminator sessions;
+    private final AuditLog audit;
+
+    TenantAdminService(DSLContext dsl, CurrentUser currentUser, UserAdminService users, SessionTerminator sessions,
+                       AuditLog audit) {
+        this.dsl = dsl;
+        this.currentUser = currentUser;
+        this.users = users;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    public List<TenantRecord> list() {
+        requirePlatformAdmin("list tenants");
+        return dsl.selectFrom(TENANT).orderBy(TENANT.NAME).fetch();
+    }
+
+    @Transactional
+    public UUID create(String name, String slug, String adminUsername, String adminDisplayName, String adminPassword) {
+        requirePlatformAdmin("create tenants");
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 120) {
+            throw new IllegalArgumentException("Tenant name is required (at most 120 characters).");
+        }
+        String cleanSlug = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
+        if (!SLUG.matcher(cleanSlug).matches()) {
+            throw new IllegalArgumentException("Slug must be 2-40 lower-case letters, digits or '-', starting with a letter.");
+        }
+        if (dsl.fetchExists(TENANT, TENANT.SLUG.eq(cleanSlug))) {
+            throw new IllegalArgumentException("Slug " + cleanSlug + " is already used by another tenant.");
+        }
+        UUID tenantId = UUID.randomUUID();
+        dsl.insertInto(TENANT)
+                .set(TENANT.ID, tenantId)
+                .set(TENANT.SLUG, cleanSlug)
+                .set(TENANT.NAME, cleanName)
+                .set(TENANT.ENABLED, true)
+                .set(TENANT.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .execute();
+        TenantScope.runAs(tenantId, () -> users.insertUser(adminUsername, adminDisplayName, adminPassword, Set.of(Role.TENANT_ADMIN)));
+        audit.record("tenant.create", cleanSlug, Outcome.SUCCESS, "first admin " + adminUsername);
+        return tenantId;
+    }
+
+    @Transactional
+    public void setEnabled(UUID tenantId, boolean enabled) {
+        requirePlatformAdmin("enable or disable tenants");
+        TenantRecord tenant = dsl.selectFrom(TENANT).where(TENANT.ID.eq(tenantId)).fetchOptional()
+                .orElseThrow(() -> new NotFoundException("Tenant"));
+        dsl.update(TENANT).set(TENANT.ENABLED, enabled).where(TENANT.ID.eq(tenantId)).execute();
+        if (!enabled) {
+            dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.TENANT_ID.eq(tenantId))
+                    .fetch(APP_USER.ID).forEach(sessions::endSessionsOf);
+        }
+        audit.record(enabled ? "tenant.enable" : "tenant.disable", tenant.getSlug(), Outcome.SUCCESS, null);
+    }
+
+    private void requirePlatformAdmin(String action) {
+        Permissions.requireAnyRole(currentUser, action, Role.PLATFORM_ADMIN);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.cairn.app.admin;
+
+import static dev.cairn.app.db.Tables.APP_USER;
+import static dev.cairn.app.db.Tables.USER_ROLE;
+
+import dev.cairn.api.audit.AuditLog;
+import dev.cairn.api.audit.AuditLog.Outcome;
+import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.CurrentUser.UserInfo;
+import dev.cairn.api.security.Permissions;
+import dev.cairn.api.security.Role;
+import dev.cairn.api.tenancy.NotFoundException;
+import dev.cairn.api.tenancy.TenantDb;
+import dev.cairn.app.db.tables.records.AppUserRecord;
+import dev.cairn.app.db.tables.records.UserRoleRecord;
+import dev.cairn.app.security.PasswordPolicy;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A tenant admin manages the users of their tenant: create, assign roles, disable. */
+@Service
+public class UserAdminService {
+
+    private final TenantDb db;
+    private final DSLContext dsl;
+    private final CurrentUser currentUser;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy passwordPolicy;
+    private final SessionTerminator sessions;
+    private final AuditLog audit;
+
+    UserAdminService(TenantDb db, DSLContext dsl, CurrentUser currentUser, PasswordEncoder encoder,
+                     PasswordPolicy passwordPolicy, SessionTerminator sessions, AuditLog audit) {
+        this.db = db;
+        this.dsl = dsl;
+        this.currentUser = currentUser;
+        this.encoder = encoder;
+        this.passwordPolicy = passwordPolicy;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    public List<UserSummary> list() {
+        requireAdmin("see the users");
+        Map<UUID, Set<Role>> roles = db.fetch(USER_ROLE, DSL.noCondition()).stream().collect(Collectors.groupingBy(
+                UserRoleRecord::getUserId, Collectors.mapping(r -> Role.valueOf(r.getRole()), Collectors.toSet())));
+        return db.fetch(APP_USER, DSL.noCondition(), APP_USER.USERNAME.asc()).map(user -> new UserSummary(
+                user.getId(), user.getUsername(), user.getDisplayName(), user.getEnabled(),
+                roles.getOrDefault(user.getId(), Set.of())));
+    }
+
+    @Transactional
+    public UUID create(String username, String displayName, String password, Set<Role> roles) {
+        requireAdmin("create users");
+        UUID id = insertUser(username, displayName, password, roles);
+        audit.record("user.create", UserInput.username(username), Outcome.SUCCESS, "roles=" + roles);
+        return id;
+    }
+
+    /**
+     * Inserts a user into the tenant in scope (also used by the platform admin for a tenant's first
+     * admin, inside that tenant's scope).
+     */
+    UUID insertUser(String username, String displayName, String password, Set<Role> roles) {
+        String cleanName = UserInput.username(username);
+        String cleanDisplay = UserInput.displayName(displayName);
+        Set<Role> cleanRoles = UserInput.tenantRoles(roles);
+        passwordPolicy.check(password);
+        if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(cleanName))) {
+            // Usernames are global (login happens before a tenant is known).
+            throw new IllegalArgumentException("Username " + cleanName + " is already taken.");
+        }
+        AppUserRecord user = db.newRecord(APP_USER);
+        user.setId(UUID.randomUUID());
+        user.setUsername(cleanName);
+        user.setDisplayName(cleanDisplay);
+        user.setPasswordHash(encoder.encode(password));
+        user.setEnabled(true);
+        user.setCreatedAt(OffsetDateTime.now(ZoneOffset.UTC));
+        user.setVersion(0);
+        db.insert(user);
+        writeRoles(user.getId(), cleanRoles);
+        return user.getId();
+    }
+
+    @Transactional
+    public void setRoles(UUID userId, Set<Role> roles) {
+        UserInfo admin = requireAdmin("change roles");
+        AppUserRecord user = find(userId);
+        Set<Role> cleanRoles = UserInput.tenantRoles(roles);
+        if (admin.id().equals(userId) && !cleanRoles.contains(Role.TENANT_ADMIN)) {
+            throw new IllegalArgumentException("You cannot remove your own tenant admin role.");
+        }
+        db.delete(USER_ROLE, USER_ROLE.USER_ID.eq(userId));
+        writeRoles(userId, cleanRoles);
+        sessions.endSessionsOf(userId);
+        audit.record("user.roles", user.getUsername(), Outcome.SUCCESS, "roles=" + EnumSet.copyOf(cleanRoles));
+    }
+
+    @Transactional
+    public void setEnabled(UUID userId, boolean enabled) {
+        UserInfo admin = requireAdmin("enable or disable users");
+        AppUserRecord user = find(userId);
+        if (admin.id().equals(userId) && !enabled) {
+            throw new IllegalArgumentException("You cannot disable yourself.");
+        }
+        db.update(APP_USER, Map.of(APP_USER.ENABLED, enabled), APP_USER.ID.eq(userId));
+        if (!enabled) {
+            sessions.endSessionsOf(userId);
+        }
+        audit.record(enabled ? "user.enable" : "user.disable", user.getUsername(), Outcome.SUCCESS, null);
+    }
+
+    private AppUserRecord find(UUID userId) {
+        return db.fetchOptional(APP_USER, APP_USER.ID.eq(userId)).orElseThrow(() -> new NotFoundException("User"));
+    }
+
+    private void writeRoles(UUID userId, Set<Role> roles) {
+        for (Role role : roles) {
+            UserRoleRecord record = db.newRecord(USER_ROLE);
+            record.setUserId(userId);
+            record.setRole(role.name());
+            db.insert(record);
+        }
+    }
+
+    private UserInfo requireAdmin(String action) {
+        return Permissions.requireAnyRole(currentUser, action, Role.TENANT_ADMIN);
+    }
+
+    public record UserSummary(UUID id, String username, String displayName, boolean enabled, Set<Role> roles) {
+    }
+}

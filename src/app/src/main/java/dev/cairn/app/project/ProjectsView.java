@@ -1,0 +1,103 @@
+package dev.cairn.app.project;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.Role;
+import dev.cairn.app.db.tables.records.ProjectRecord;
+import dev.cairn.app.ui.Notices;
+import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import dev.cairn.app.admin.TenantsView;
+import java.time.format.DateTimeFormatter;
+
+/** The tenant's projects; project managers create new ones here. */
+@Route("")
+@PageTitle("Projects · Cairn")
+@PermitAll
+public class ProjectsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final ProjectService projects;
+    private final Grid<ProjectRecord> grid = new Grid<>(ProjectRecord.class, false);
+
+    private final CurrentUser currentUser;
+
+    public ProjectsView(ProjectService projects, CurrentUser currentUser) {
+        this.projects = projects;
+        this.currentUser = currentUser;
+        add(new H2("Projects"));
+        if (currentUser.require().hasAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN)) {
+            Button create = new Button("New project", click -> openCreateDialog());
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(create);
+        }
+        grid.addColumn(ProjectRecord::getProjectKey).setHeader("Key").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ProjectRecord::getName).setHeader("Name");
+        grid.addColumn(ProjectRecord::getCreatedBy).setHeader("Created by").setAutoWidth(true);
+        grid.addColumn(p -> p.getCreatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE)).setHeader("Created").setAutoWidth(true);
+        grid.addItemClickListener(click -> open(click.getItem().getId().toString()));
+        grid.setEmptyStateComponent(new Paragraph("No projects yet."));
+        add(grid);
+        setSizeFull();
+    }
+
+    /** The platform admin belongs to no tenant and has no projects: their home is the tenant list. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (currentUser.require().tenantId() == null) {
+            event.forwardTo(TenantsView.class);
+        } else {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(projects.list());
+    }
+
+    private void open(String projectId) {
+        getUI().ifPresent(ui -> ui.navigate(ProjectView.class, projectId));
+    }
+
+    private void openCreateDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("New project");
+        TextField name = new TextField("Name");
+        name.setRequired(true);
+        name.setMaxLength(120);
+        TextField key = new TextField("Key");
+        key.setRequired(true);
+        key.setMaxLength(12);
+        key.setHelperText("2-12 letters or digits, e.g. CHURN");
+        TextArea description = new TextArea("Description");
+        description.setMaxLength(4000);
+        FormLayout form = new FormLayout(name, key, description);
+        dialog.add(form);
+        Button save = new Button("Create", click -> {
+            try {
+                ProjectRef created = projects.create(name.getValue(), key.getValue(), description.getValue());
+                dialog.close();
+                Notices.success("Project " + created.key() + " created");
+                open(created.id().toString());
+            } catch (IllegalArgumentException invalid) {
+                Notices.error(invalid.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+        name.focus();
+    }
+}

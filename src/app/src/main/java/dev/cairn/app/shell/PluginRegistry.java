@@ -1,0 +1,90 @@
+package dev.cairn.app.shell;
+
+import com.vaadin.flow.router.Route;
+import dev.cairn.api.plugin.NavigationEntry;
+import dev.cairn.api.plugin.PermissionDefinition;
+import dev.cairn.api.plugin.Stage;
+import dev.cairn.api.plugin.StagePlugin;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The registered stage plugins, validated once at start-up: a plugin with a duplicate id, or a
+ * route, permission or lineage type not prefixed with its id, stops the application with a message
+ * naming the plugin and the offending entry.
+ */
+@Component
+public class PluginRegistry {
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,30}");
+
+    private final List<StagePlugin> plugins;
+
+    public PluginRegistry(List<StagePlugin> plugins) {
+        validate(plugins);
+        this.plugins = plugins.stream().sorted(Comparator.comparing(StagePlugin::stage).thenComparing(StagePlugin::id)).toList();
+    }
+
+    public List<StagePlugin> plugins() {
+        return plugins;
+    }
+
+    public List<StagePlugin> forStage(Stage stage) {
+        return plugins.stream().filter(plugin -> plugin.stage() == stage).toList();
+    }
+
+    public Optional<StagePlugin> byId(String id) {
+        return plugins.stream().filter(plugin -> plugin.id().equals(id)).findFirst();
+    }
+
+    public boolean isDeclaredLineageType(String type) {
+        return plugins.stream().anyMatch(plugin -> plugin.lineageTypes().artifactTypes().contains(type)
+                || plugin.lineageTypes().executionTypes().contains(type));
+    }
+
+    static void validate(List<StagePlugin> plugins) {
+        Set<String> ids = new HashSet<>();
+        for (StagePlugin plugin : plugins) {
+            String id = plugin.id();
+            String name = plugin.getClass().getName();
+            if (id == null || !ID.matcher(id).matches()) {
+                throw new PluginConfigurationException("Plugin " + name + " has an invalid id '" + id
+                        + "': use 2-31 lower-case letters, digits or dashes");
+            }
+            if (!ids.add(id)) {
+                throw new PluginConfigurationException("Two plugins have the id '" + id + "' (one is " + name + ")");
+            }
+            for (NavigationEntry entry : plugin.navigation()) {
+                Route route = entry.view().getAnnotation(Route.class);
+                if (route == null || !route.value().startsWith(id + "/")) {
+                    throw new PluginConfigurationException("Plugin '" + id + "': view " + entry.view().getName()
+                            + " must have a @Route starting with '" + id + "/', found "
+                            + (route == null ? "no @Route" : "'" + route.value() + "'"));
+                }
+            }
+            for (PermissionDefinition permission : plugin.permissions()) {
+                requirePrefix(id, "permission", permission.id());
+            }
+            plugin.lineageTypes().artifactTypes().forEach(type -> requirePrefix(id, "lineage type", type));
+            plugin.lineageTypes().executionTypes().forEach(type -> requirePrefix(id, "lineage type", type));
+        }
+    }
+
+    private static void requirePrefix(String id, String what, String value) {
+        if (value == null || !value.startsWith(id + ".") || value.length() == id.length() + 1) {
+            throw new PluginConfigurationException("Plugin '" + id + "': " + what + " '" + value
+                    + "' must be prefixed '" + id + ".'");
+        }
+    }
+
+    public static class PluginConfigurationException extends IllegalStateException {
+        PluginConfigurationException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.cairn.app.tracking;
+
+enum OutboxKind {
+    CREATE_EXPERIMENT,
+    LOG_RUN
+}

@@ -1,0 +1,169 @@
+package dev.cairn.app.tracking;
+
+import static dev.cairn.app.db.Tables.TRACKING_EXPERIMENT;
+import static dev.cairn.app.db.Tables.TRACKING_OUTBOX;
+
+import dev.cairn.app.db.tables.records.TrackingOutboxRecord;
+import dev.cairn.app.tenancy.TenantScope;
+import dev.cairn.app.tracking.mlflow.MlflowGateway;
+import dev.cairn.app.tracking.mlflow.TrackingUnavailableException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers outbox records to MLflow in order, with exponential back-off while MLflow is down.
+ * Delivery is idempotent on the MLflow side (experiments by name, runs by their cairn.outbox_id
+ * tag), so a sender that dies after MLflow accepted a record and before marking it sent delivers
+ * it again without creating a second run. The sender scans all tenants' outboxes (a platform task)
+ * and handles each record inside the tenant of the record itself.
+ */
+@Component
+public class OutboxSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int BATCH = 50;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
+
+    private final DSLContext dsl;
+    private final OutboxPayloads payloads;
+    private final MlflowConnection connection;
+    private final MlflowProperties properties;
+    private final MlflowGateway gateway;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    OutboxSender(DSLContext dsl, OutboxPayloads payloads, MlflowConnection connection, MlflowProperties properties) {
+        this.dsl = dsl;
+        this.payloads = payloads;
+        this.connection = connection;
+        this.properties = properties;
+        this.gateway = properties.configured() ? new MlflowGateway(properties.trackingUri(), properties.timeout()) : null;
+    }
+
+    @Scheduled(fixedDelayString = "${cairn.mlflow.send-interval:2s}", initialDelayString = "${cairn.mlflow.send-interval:2s}")
+    void scheduledPass() {
+        sendDue();
+    }
+
+    /** One pass over the due records; returns how many were delivered. Safe to call from tests. */
+    public int sendDue() {
+        if (gateway == null || !running.compareAndSet(false, true)) {
+            return 0;
+        }
+        try {
+            int delivered = 0;
+            for (TrackingOutboxRecord record : due()) {
+                if (!TenantScope.callAs(record.getTenantId(), () -> deliver(record))) {
+                    break;
+                }
+                delivered++;
+            }
+            if (delivered == 0 && !connection.reachable()) {
+                connection.markReachable(gateway.isReachable());
+            }
+            return delivered;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private List<TrackingOutboxRecord> due() {
+        return dsl.selectFrom(TRACKING_OUTBOX)
+                .where(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING))
+                .and(TRACKING_OUTBOX.NEXT_ATTEMPT_AT.le(now()))
+                .orderBy(TRACKING_OUTBOX.CREATED_AT, TRACKING_OUTBOX.ID)
+                .limit(BATCH)
+                .fetch();
+    }
+
+    /** Delivers one record; false when MLflow is unavailable (the pass stops, order is kept). */
+    private boolean deliver(TrackingOutboxRecord record) {
+        try {
+            String mlflowId = switch (OutboxKind.valueOf(record.getKind())) {
+                case CREATE_EXPERIMENT -> createExperiment(record);
+                case LOG_RUN -> logRun(record);
+            };
+            markSent(record, mlflowId);
+            connection.markReachable(true);
+            return true;
+        } catch (TrackingUnavailableException | ExperimentNotReadyException e) {
+            connection.markReachable(!(e instanceof TrackingUnavailableException));
+            markRetry(record, e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox record {} failed", record.getId(), e);
+            markRetry(record, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return true;
+        }
+    }
+
+    private String createExperiment(TrackingOutboxRecord record) {
+        var experiment = dsl.selectFrom(TRACKING_EXPERIMENT)
+                .where(TRACKING_EXPERIMENT.PROJECT_ID.eq(record.getProjectId()))
+                .and(TRACKING_EXPERIMENT.TENANT_ID.eq(record.getTenantId()))
+                .fetchSingle();
+        String id = gateway.ensureExperiment(experiment.getExperimentName(), payloads.readExperiment(record.getPayload()).tags());
+        dsl.update(TRACKING_EXPERIMENT).set(TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID, id)
+                .where(TRACKING_EXPERIMENT.PROJECT_ID.eq(record.getProjectId()))
+                .and(TRACKING_EXPERIMENT.TENANT_ID.eq(record.getTenantId()))
+                .execute();
+        return id;
+    }
+
+    private String logRun(TrackingOutboxRecord record) {
+        String experimentId = dsl.select(TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID).from(TRACKING_EXPERIMENT)
+                .where(TRACKING_EXPERIMENT.PROJECT_ID.eq(record.getProjectId()))
+                .and(TRACKING_EXPERIMENT.TENANT_ID.eq(record.getTenantId()))
+                .fetchOptional(TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID)
+                .orElse(null);
+        if (experimentId == null) {
+            throw new ExperimentNotReadyException();
+        }
+        return gateway.deliverRun(experimentId, record.getId().toString(), payloads.readRun(record.getPayload()));
+    }
+
+    private void markSent(TrackingOutboxRecord record, String mlflowId) {
+        dsl.update(TRACKING_OUTBOX)
+                .set(TRACKING_OUTBOX.STATUS, OutboxStatus.SENT)
+                .set(TRACKING_OUTBOX.MLFLOW_ID, mlflowId)
+                .set(TRACKING_OUTBOX.SENT_AT, now())
+                .set(TRACKING_OUTBOX.ATTEMPTS, record.getAttempts() + 1)
+                .setNull(TRACKING_OUTBOX.LAST_ERROR)
+                .where(TRACKING_OUTBOX.ID.eq(record.getId()))
+                .execute();
+    }
+
+    private void markRetry(TrackingOutboxRecord record, String error) {
+        int attempts = record.getAttempts() + 1;
+        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(attempts, 10));
+        dsl.update(TRACKING_OUTBOX)
+                .set(TRACKING_OUTBOX.ATTEMPTS, attempts)
+                .set(TRACKING_OUTBOX.LAST_ERROR, error == null ? null : error.substring(0, Math.min(error.length(), 1000)))
+                .set(TRACKING_OUTBOX.NEXT_ATTEMPT_AT, now().plusSeconds(seconds))
+                .where(TRACKING_OUTBOX.ID.eq(record.getId()))
+                .execute();
+    }
+
+    /** Makes every pending record due now (used when MLflow is known to be back, and by tests). */
+    public void retryNow() {
+        dsl.update(TRACKING_OUTBOX).set(TRACKING_OUTBOX.NEXT_ATTEMPT_AT, now())
+                .where(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING)).execute();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static final class ExperimentNotReadyException extends RuntimeException {
+        ExperimentNotReadyException() {
+            super("Waiting for the project's experiment to be created");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.cairn.app.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.cairn.app.demo.DemoAccounts;
+import dev.cairn.app.tracking.mlflow.MlflowServer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The foundation's main path in a real browser: Acme's project manager creates a project, sees it
+ * in the lineage graph and its experiment through MLflow's REST API; Globex's member cannot open
+ * Acme's project. Screenshots go to docs/images for the user guide.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1", "cairn.mlflow.send-interval=500ms", "server.address=127.0.0.1"})
+@ActiveProfiles("demo")
+class MainPathIT {
+
+    private static final MlflowServer MLFLOW = MlflowServer.start(Path.of("target", "it-mlflow", "e2e-" + UUID.randomUUID()));
+    private static final Path SCREENSHOTS = Screenshots.folder();
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void mlflow(DynamicPropertyRegistry registry) {
+        registry.add("cairn.mlflow.tracking-uri", MLFLOW::uri);
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (browser != null) {
+            browser.close();
+        }
+        MLFLOW.stop();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private Page signIn(String username) {
+        Page page = browser.newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(DemoAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        // Spring Security may send us to "/?continue": wait for the URL to leave /login.
+        page.waitForURL(u -> !u.contains("/login"));
+        return page;
+    }
+
+    @Test
+    void aProjectManagerCreatesAProjectThatAppearsInLineageAndMlflowAndStaysInsideTheTenant() throws Exception {
+        Page pm = signIn("acme-pm");
+        assertThat(pm.getByText("Customer churn")).isVisible();
+        Screenshots.take(pm, SCREENSHOTS, "projects");
+
+        pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New project")).click();
+        pm.getByLabel("Name").first().fill("Fraud alerts");
+        pm.getByLabel("Key").fill("FRAUD");
+        pm.getByLabel("Description").fill("Flag card payments that are likely fraudulent before settlement.");
+        Screenshots.take(pm, SCREENSHOTS, "new-project");
+        pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
+        pm.waitForURL(u -> u.contains("/project/"));
+        String projectId = pm.url().substring(pm.url().lastIndexOf('/') + 1);
+        assertThat(UUID.fromString(projectId)).isNotNull();
+        assertThat(pm.getByText("FRAUD · Fraud alerts").first()).isVisible();
+        assertThat(pm.getByText("Scoping").first()).isVisible();
+        assertThat(pm.getByText("Deployment").first()).isVisible();
+
+        // Tracking: the experiment reaches MLflow, named and tagged with the tenant.
+        String experiment = awaitExperimentWithProject(projectId);
+        assertThat(experiment).contains("\"cairn.project\"").contains(projectId).contains("/FRAUD");
+        pm.reload();
+        assertThat(pm.locator("#tracking-state")).hasText("Tracking: In sync");
+        assertThat(pm.locator("#mlflow-link")).isVisible();
+        Screenshots.take(pm, SCREENSHOTS, "project-overview");
+
+        // Lineage: the new project's context is in the graph.
+        pm.navigate(url("/lineage/" + projectId));
+        pm.locator("lineage-graph").waitFor();
+        pm.waitForFunction("() => { const g = document.querySelector('lineage-graph'); "
+                + "return g && g.graph && g.graph.nodes && g.graph.nodes.some(n => n.label && n.label.includes('Fraud alerts')); }");
+        Screenshots.take(pm, SCREENSHOTS, "lineage-new-project");
+
+        // The demo project has a dataset, a baseline and their executions: a non-trivial graph.
+        pm.navigate(url("/"));
+        pm.getByText("Customer churn").click();
+        pm.waitForURL(u -> u.contains("/project/"));
+        String churnId = pm.url().substring(pm.url().lastIndexOf('/') + 1);
+        pm.navigate(url("/lineage/" + churnId));
+        pm.waitForFunction("() => { const g = document.querySelector('lineage-graph'); return g && g.graph && g.graph.nodes.length >= 5; }");
+        pm.waitForTimeout(800);
+        Screenshots.take(pm, SCREENSHOTS, "lineage-demo-project");
+
+        // Globex's member cannot open Acme's project, by any route that takes its id.
+        Page globex = signIn("globex-member");
+        for (String route : new String[] {"/project/", "/lineage/", "/data/datasets/", "/modeling/baselines/",
+                "/scoping/problem/", "/deployment/targets/"}) {
+            globex.navigate(url(route + projectId));
+            assertThat(globex.getByText("Not found").first()).isVisible();
+            assertThat(globex.content()).doesNotContain("Fraud alerts").doesNotContain("FRAUD");
+        }
+        Screenshots.take(globex, SCREENSHOTS, "other-tenant-not-found");
+    }
+
+    private String awaitExperimentWithProject(String projectId) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String filter = URLEncoder.encode("tags.`cairn.project` = '" + projectId + "'", StandardCharsets.UTF_8);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(MLFLOW.uri()
+                    + "/api/2.0/mlflow/experiments/search?max_results=10&filter=" + filter)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && response.body().contains(projectId)) {
+                return response.body();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("experiment of project " + projectId + " never reached MLflow");
+    }
+}

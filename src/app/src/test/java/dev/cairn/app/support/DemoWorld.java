@@ -1,0 +1,53 @@
+package dev.cairn.app.support;
+
+import static dev.cairn.app.db.Tables.PROJECT;
+import static dev.cairn.app.db.Tables.TENANT;
+
+import dev.cairn.api.jobs.Jobs;
+import dev.cairn.api.project.ProjectRef;
+import dev.cairn.app.admin.UserAdminService;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo world (two tenants, their users and one project each, seeded by the demo profile through
+ * the real services) plus what the demo does not create: a background job in each tenant.
+ */
+@Component
+public class DemoWorld {
+
+    private final DSLContext dsl;
+    private final Jobs jobs;
+    private final UserAdminService users;
+
+    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users) {
+        this.dsl = dsl;
+        this.jobs = jobs;
+        this.users = users;
+    }
+
+    public UserAdminService users() {
+        return users;
+    }
+
+    public Actors actors() {
+        return new Actors(dsl);
+    }
+
+    public void create() {
+        for (String slug : new String[] {"acme", "globex"}) {
+            ProjectRef project = projectOf(slug);
+            actors().run(slug + "-member", () -> jobs.submit("cairn.tracking-sync", "Sync " + project.key(), project.id(), null));
+        }
+    }
+
+    public UUID tenantId(String slug) {
+        return dsl.select(TENANT.ID).from(TENANT).where(TENANT.SLUG.eq(slug)).fetchSingle(TENANT.ID);
+    }
+
+    public ProjectRef projectOf(String slug) {
+        var project = dsl.selectFrom(PROJECT).where(PROJECT.TENANT_ID.eq(tenantId(slug))).orderBy(PROJECT.CREATED_AT).limit(1).fetchSingle();
+        return new ProjectRef(project.getId(), project.getProjectKey(), project.getName());
+    }
+}
