@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +46,8 @@ public class LineageStore implements LineageRecorder {
     private final LineageTraversal traversal;
     private final LineageGraphReader graphs;
 
-    LineageStore(TenantDb db, PluginRegistry plugins, LineageTraversal traversal) {
+    // The registry is lazy: plugins use projects, projects use lineage, lineage checks plugin types.
+    LineageStore(TenantDb db, @Lazy PluginRegistry plugins, LineageTraversal traversal) {
         this.db = db;
         this.plugins = plugins;
         this.traversal = traversal;
