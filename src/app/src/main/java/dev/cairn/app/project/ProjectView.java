@@ -65,7 +65,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             add(new Paragraph(details.getDescription()));
         }
         add(stages(project), trackingPanel(project), members(project));
-        RouteConfiguration routes = RouteConfiguration.forSessionScope();
+        RouteConfiguration routes = RouteConfiguration.forApplicationScope();
         add(new Anchor(routes.getUrl(LineageView.class, project.id().toString()), "Open the lineage graph"));
     }
 
@@ -73,7 +73,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         FlexLayout cards = new FlexLayout();
         cards.addClassName("stage-cards");
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        RouteConfiguration routes = RouteConfiguration.forSessionScope();
+        RouteConfiguration routes = RouteConfiguration.forApplicationScope();
         for (Stage stage : Stage.values()) {
             Div card = new Div();
             card.addClassName("stage-card");

@@ -106,7 +106,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private void buildProjectNav(ProjectRef project) {
         String id = project.id().toString();
-        RouteConfiguration routes = RouteConfiguration.forSessionScope();
+        RouteConfiguration routes = RouteConfiguration.forApplicationScope();
         projectNav.setLabel(project.key() + " · " + project.name());
         projectNav.addItem(new SideNavItem("Overview", routes.getUrl(ProjectView.class, id)));
         for (StagePlugin plugin : plugins.plugins()) {

@@ -17,6 +17,7 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
+        org.slf4j.LoggerFactory.getLogger(NotFoundView.class).debug("No route: {}", event.getLocation().getPath(), parameter.getCaughtException());
         showNotFound(this);
         return HttpServletResponse.SC_NOT_FOUND;
     }

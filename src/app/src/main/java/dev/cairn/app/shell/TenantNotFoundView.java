@@ -15,8 +15,11 @@ import jakarta.servlet.http.HttpServletResponse;
 @AnonymousAllowed
 public class TenantNotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TenantNotFoundView.class);
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
+        LOG.debug("Not found: {}", event.getLocation().getPath(), parameter.getCaughtException());
         NotFoundView.showNotFound(this);
         return HttpServletResponse.SC_NOT_FOUND;
     }

@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Acme's project. Screenshots go to docs/images for the user guide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1", "cairn.mlflow.send-interval=500ms", "server.address=127.0.0.1"})
+        "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1", "logging.level.dev.cairn.app.shell=DEBUG", "cairn.mlflow.send-interval=500ms", "server.address=127.0.0.1"})
 @ActiveProfiles("demo")
 class MainPathIT {
 
@@ -67,8 +67,8 @@ class MainPathIT {
     private Page signIn(String username) {
         Page page = browser.newPage();
         page.navigate(url("/login"));
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(DemoAccounts.PASSWORD);
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(DemoAccounts.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         // Spring Security may send us to "/?continue": wait for the URL to leave /login.
         page.waitForURL(u -> !u.contains("/login"));
@@ -82,17 +82,17 @@ class MainPathIT {
         Screenshots.take(pm, SCREENSHOTS, "projects");
 
         pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New project")).click();
-        pm.getByLabel("Name").first().fill("Fraud alerts");
-        pm.getByLabel("Key").fill("FRAUD");
-        pm.getByLabel("Description").fill("Flag card payments that are likely fraudulent before settlement.");
+        pm.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Name").setExact(true)).fill("Fraud alerts");
+        pm.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Key").setExact(true)).fill("FRAUD");
+        pm.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Description").setExact(true)).fill("Flag card payments that are likely fraudulent before settlement.");
         Screenshots.take(pm, SCREENSHOTS, "new-project");
         pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
         pm.waitForURL(u -> u.contains("/project/"));
         String projectId = pm.url().substring(pm.url().lastIndexOf('/') + 1);
         assertThat(UUID.fromString(projectId)).isNotNull();
-        assertThat(pm.getByText("FRAUD · Fraud alerts").first()).isVisible();
-        assertThat(pm.getByText("Scoping").first()).isVisible();
-        assertThat(pm.getByText("Deployment").first()).isVisible();
+        assertThat(pm.locator("h2")).hasText("FRAUD · Fraud alerts");
+        assertThat(pm.locator("h3").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Scoping"))).isVisible();
+        assertThat(pm.locator("h3").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Deployment"))).isVisible();
 
         // Tracking: the experiment reaches MLflow, named and tagged with the tenant.
         String experiment = awaitExperimentWithProject(projectId);
@@ -124,7 +124,7 @@ class MainPathIT {
         for (String route : new String[] {"/project/", "/lineage/", "/data/datasets/", "/modeling/baselines/",
                 "/scoping/problem/", "/deployment/targets/"}) {
             globex.navigate(url(route + projectId));
-            assertThat(globex.getByText("Not found").first()).isVisible();
+            assertThat(globex.locator("h2")).hasText("Not found");
             assertThat(globex.content()).doesNotContain("Fraud alerts").doesNotContain("FRAUD");
         }
         Screenshots.take(globex, SCREENSHOTS, "other-tenant-not-found");

@@ -51,7 +51,7 @@ class CrossTenantRoutesTest extends SpringBrowserlessTest {
             UI.getCurrent().navigate(route.getTemplate().replaceAll("/:.*$", "") + "/" + acmeProject.id());
             var view = getCurrentView();
             assertThat(view).as(route.getTemplate()).isInstanceOfAny(TenantNotFoundView.class, NotFoundView.class);
-            assertThat(textOf(UI.getCurrent())).as(route.getTemplate()).contains("Not found")
+            assertThat(textOf((Component) view)).as(route.getTemplate()).contains("Not found")
                     .doesNotContain(acmeProject.name()).doesNotContain(acmeProject.key());
         }
     }
@@ -63,8 +63,9 @@ class CrossTenantRoutesTest extends SpringBrowserlessTest {
         for (RouteData route : RouteConfiguration.forApplicationScope().getAvailableRoutes()) {
             if (HasUrlParameter.class.isAssignableFrom(route.getNavigationTarget())) {
                 UI.getCurrent().navigate(route.getTemplate().replaceAll("/:.*$", "") + "/" + acmeProject.id());
-                assertThat(getCurrentView().getClass()).as(route.getTemplate()).isEqualTo(route.getNavigationTarget());
-                assertThat(textOf(UI.getCurrent())).contains(acmeProject.key());
+                var view = getCurrentView();
+                assertThat(view).as(route.getTemplate()).isInstanceOf(route.getNavigationTarget());
+                assertThat(textOf((Component) view)).as(route.getTemplate()).containsAnyOf(acmeProject.key(), acmeProject.name());
             }
         }
     }

@@ -1,0 +1,75 @@
+package dev.cairn.plugin.data;
+
+import static dev.cairn.plugin.data.db.Tables.DATASET;
+
+import dev.cairn.api.plugin.LineageTypes;
+import dev.cairn.api.plugin.NavigationEntry;
+import dev.cairn.api.plugin.PermissionDefinition;
+import dev.cairn.api.plugin.Stage;
+import dev.cairn.api.plugin.StageGateCheck;
+import dev.cairn.api.plugin.StagePlugin;
+import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.security.Role;
+import dev.cairn.api.tenancy.TenantDb;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** The data lifecycle stage. This first version registers the datasets a project works with. */
+@Component
+class DataPlugin implements StagePlugin {
+
+    static final String ID = "data";
+    static final String DATASET_ARTIFACT = "data.dataset";
+    static final String REGISTRATION_EXECUTION = "data.registration";
+    static final String REGISTER_PERMISSION = "data.register";
+
+    private final TenantDb db;
+
+    DataPlugin(TenantDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.DATA;
+    }
+
+    @Override
+    public List<NavigationEntry> navigation() {
+        return List.of(new NavigationEntry("Datasets", DatasetsView.class));
+    }
+
+    @Override
+    public List<PermissionDefinition> permissions() {
+        return List.of(new PermissionDefinition(REGISTER_PERMISSION, "Register datasets of a project",
+                Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER)));
+    }
+
+    @Override
+    public LineageTypes lineageTypes() {
+        return new LineageTypes(List.of(DATASET_ARTIFACT), List.of(REGISTRATION_EXECUTION));
+    }
+
+    @Override
+    public List<StageGateCheck> gateChecks() {
+        return List.of(new StageGateCheck() {
+            @Override
+            public String title() {
+                return "Datasets registered";
+            }
+
+            @Override
+            public GateResult evaluate(ProjectRef project) {
+                int count = db.count(DATASET, DATASET.PROJECT_ID.eq(project.id()));
+                return count > 0 ? GateResult.pass(count + " dataset(s) registered")
+                        : GateResult.fail("Register the dataset the model will learn from.");
+            }
+        });
+    }
+}
