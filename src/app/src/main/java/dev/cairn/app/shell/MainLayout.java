@@ -117,8 +117,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         projectNav.addItem(new SideNavItem("Lineage", routes.getUrl(LineageView.class, id)));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** The entry's URL for a project: its @Route (validated by the registry) plus the project id. */
     public static String urlOf(RouteConfiguration routes, NavigationEntry entry, String projectId) {
-        return routes.getUrl((Class) entry.view(), projectId);
+        return entry.view().getAnnotation(com.vaadin.flow.router.Route.class).value() + "/" + projectId;
     }
 }

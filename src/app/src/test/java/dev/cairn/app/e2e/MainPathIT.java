@@ -90,7 +90,7 @@ class MainPathIT {
         pm.waitForURL(u -> u.contains("/project/"));
         String projectId = pm.url().substring(pm.url().lastIndexOf('/') + 1);
         assertThat(UUID.fromString(projectId)).isNotNull();
-        assertThat(pm.locator("h2")).hasText("FRAUD · Fraud alerts");
+        assertThat(pm.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("FRAUD · Fraud alerts"))).isVisible();
         assertThat(pm.locator("h3").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Scoping"))).isVisible();
         assertThat(pm.locator("h3").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Deployment"))).isVisible();
 
@@ -123,9 +123,15 @@ class MainPathIT {
         Page globex = signIn("globex-member");
         for (String route : new String[] {"/project/", "/lineage/", "/data/datasets/", "/modeling/baselines/",
                 "/scoping/problem/", "/deployment/targets/"}) {
-            globex.navigate(url(route + projectId));
-            assertThat(globex.locator("h2")).hasText("Not found");
-            assertThat(globex.content()).doesNotContain("Fraud alerts").doesNotContain("FRAUD");
+            try {
+                globex.navigate(url(route + projectId));
+                assertThat(globex.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+                assertThat(globex.content()).doesNotContain("Fraud alerts").doesNotContain("FRAUD");
+            } catch (com.microsoft.playwright.PlaywrightException refusedByTheServer) {
+                // Some routes are refused before Vaadin renders its page (an error status with no body);
+                // the browserless CrossTenantRoutesTest checks each route's own "not found".
+                assertThat(refusedByTheServer.getMessage()).as(route).contains("ERR_HTTP_RESPONSE_CODE_FAILURE");
+            }
         }
         Screenshots.take(globex, SCREENSHOTS, "other-tenant-not-found");
     }
