@@ -8,7 +8,6 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import java.util.List;
@@ -58,18 +57,10 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public List<StageGateCheck> gateChecks() {
-        return List.of(new StageGateCheck() {
-            @Override
-            public String title() {
-                return "Datasets registered";
-            }
-
-            @Override
-            public GateResult evaluate(ProjectRef project) {
-                int count = db.count(DATASET, DATASET.PROJECT_ID.eq(project.id()));
-                return count > 0 ? GateResult.pass(count + " dataset(s) registered")
-                        : GateResult.fail("Register the dataset the model will learn from.");
-            }
-        });
+        return List.of(StageGateCheck.of("Datasets registered", project -> {
+            int count = db.count(DATASET, DATASET.PROJECT_ID.eq(project.id()));
+            return count > 0 ? StageGateCheck.GateResult.pass(count + " dataset(s) registered")
+                    : StageGateCheck.GateResult.fail("Register the dataset the model will learn from.");
+        }));
     }
 }

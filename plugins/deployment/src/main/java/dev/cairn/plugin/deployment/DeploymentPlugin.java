@@ -8,7 +8,6 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import java.util.List;
@@ -55,18 +54,10 @@ class DeploymentPlugin implements StagePlugin {
 
     @Override
     public List<StageGateCheck> gateChecks() {
-        return List.of(new StageGateCheck() {
-            @Override
-            public String title() {
-                return "Deployment target defined";
-            }
-
-            @Override
-            public GateResult evaluate(ProjectRef project) {
-                int count = db.count(TARGET, TARGET.PROJECT_ID.eq(project.id()));
-                return count > 0 ? GateResult.pass(count + " target(s) defined")
-                        : GateResult.fail("Define where and how the model will serve predictions.");
-            }
-        });
+        return List.of(StageGateCheck.of("Deployment target defined", project -> {
+            int count = db.count(TARGET, TARGET.PROJECT_ID.eq(project.id()));
+            return count > 0 ? StageGateCheck.GateResult.pass(count + " target(s) defined")
+                    : StageGateCheck.GateResult.fail("Define where and how the model will serve predictions.");
+        }));
     }
 }

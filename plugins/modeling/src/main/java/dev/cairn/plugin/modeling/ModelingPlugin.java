@@ -8,7 +8,6 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import java.util.List;
@@ -60,18 +59,10 @@ class ModelingPlugin implements StagePlugin {
 
     @Override
     public List<StageGateCheck> gateChecks() {
-        return List.of(new StageGateCheck() {
-            @Override
-            public String title() {
-                return "Baseline to beat";
-            }
-
-            @Override
-            public GateResult evaluate(ProjectRef project) {
-                int count = db.count(BASELINE, BASELINE.PROJECT_ID.eq(project.id()));
-                return count > 0 ? GateResult.pass(count + " baseline(s) recorded")
-                        : GateResult.fail("Record the performance a model must beat.");
-            }
-        });
+        return List.of(StageGateCheck.of("Baseline to beat", project -> {
+            int count = db.count(BASELINE, BASELINE.PROJECT_ID.eq(project.id()));
+            return count > 0 ? StageGateCheck.GateResult.pass(count + " baseline(s) recorded")
+                    : StageGateCheck.GateResult.fail("Record the performance a model must beat.");
+        }));
     }
 }

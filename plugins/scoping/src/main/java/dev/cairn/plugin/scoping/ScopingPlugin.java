@@ -6,7 +6,6 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.Role;
 import java.util.List;
 import java.util.Set;
@@ -52,18 +51,10 @@ class ScopingPlugin implements StagePlugin {
 
     @Override
     public List<StageGateCheck> gateChecks() {
-        return List.of(new StageGateCheck() {
-            @Override
-            public String title() {
-                return "Problem statement written";
-            }
-
-            @Override
-            public GateResult evaluate(ProjectRef project) {
-                return statements.find(project.id()).isPresent()
-                        ? GateResult.pass("Business problem, affected people, decision and current approach are written.")
-                        : GateResult.fail("Write the business problem, who is affected, the decision and today's approach.");
-            }
-        });
+        return List.of(StageGateCheck.of("Problem statement written", project -> {
+            return statements.find(project.id()).isPresent()
+                    ? StageGateCheck.GateResult.pass("Business problem, affected people, decision and current approach are written.")
+                    : StageGateCheck.GateResult.fail("Write the business problem, who is affected, the decision and today's approach.");
+        }));
     }
 }

@@ -9,6 +9,21 @@ public interface StageGateCheck {
 
     GateResult evaluate(ProjectRef project);
 
+    /** A check from its title and a function evaluating it. */
+    static StageGateCheck of(String title, java.util.function.Function<ProjectRef, GateResult> evaluator) {
+        return new StageGateCheck() {
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public GateResult evaluate(ProjectRef project) {
+                return evaluator.apply(project);
+            }
+        };
+    }
+
     record GateResult(boolean passed, String explanation) {
         public static GateResult pass(String explanation) {
             return new GateResult(true, explanation);

@@ -73,7 +73,6 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         FlexLayout cards = new FlexLayout();
         cards.addClassName("stage-cards");
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        RouteConfiguration routes = RouteConfiguration.forApplicationScope();
         for (Stage stage : Stage.values()) {
             Div card = new Div();
             card.addClassName("stage-card");
@@ -91,7 +90,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
                     card.add(new Div(status), new Paragraph(result.explanation()));
                 }
                 for (NavigationEntry entry : plugin.navigation()) {
-                    card.add(new Div(new Anchor(dev.cairn.app.shell.MainLayout.urlOf(routes, entry, project.id().toString()),
+                    card.add(new Div(new Anchor(dev.cairn.app.shell.MainLayout.urlOf(entry, project.id().toString()),
                             entry.label())));
                 }
             }

@@ -111,14 +111,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         projectNav.addItem(new SideNavItem("Overview", routes.getUrl(ProjectView.class, id)));
         for (StagePlugin plugin : plugins.plugins()) {
             for (NavigationEntry entry : plugin.navigation()) {
-                projectNav.addItem(new SideNavItem(plugin.stage().title() + ": " + entry.label(), urlOf(routes, entry, id)));
+                projectNav.addItem(new SideNavItem(plugin.stage().title() + ": " + entry.label(), urlOf(entry, id)));
             }
         }
         projectNav.addItem(new SideNavItem("Lineage", routes.getUrl(LineageView.class, id)));
     }
 
     /** The entry's URL for a project: its @Route (validated by the registry) plus the project id. */
-    public static String urlOf(RouteConfiguration routes, NavigationEntry entry, String projectId) {
+    public static String urlOf(NavigationEntry entry, String projectId) {
         return entry.view().getAnnotation(com.vaadin.flow.router.Route.class).value() + "/" + projectId;
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Acme's project. Screenshots go to docs/images for the user guide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1", "logging.level.dev.cairn.app.shell=DEBUG", "cairn.mlflow.send-interval=500ms", "server.address=127.0.0.1"})
+        "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1", "cairn.mlflow.send-interval=500ms", "server.address=127.0.0.1"})
 @ActiveProfiles("demo")
 class MainPathIT {
 
