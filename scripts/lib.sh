@@ -92,4 +92,31 @@ ensure_postgres() {
   export CAIRN_PG_BIN="$bin"
 }
 
+# A throw-away PostgreSQL cluster for the test run: data in a temporary directory, listening on
+# 127.0.0.1 only, on a free port. The tests connect as role 'cairn' (login, createdb, not a
+# superuser) and create one database per test context. Sets CAIRN_PG_URL; stop_postgres undoes it.
+start_postgres() {
+  ensure_postgres
+  CAIRN_PG_DATA=$(mktemp -d /tmp/cairn-pg.XXXXXX)
+  local port; port=$(free_port)
+  local as_pg=()
+  if [[ $(id -u) == 0 ]]; then chown postgres "$CAIRN_PG_DATA"; as_pg=(runuser -u postgres --); fi
+  "${as_pg[@]}" "$CAIRN_PG_BIN/initdb" -D "$CAIRN_PG_DATA/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$CAIRN_PG_DATA/initdb.log" 2>&1 \
+    || die "initdb failed: see $CAIRN_PG_DATA/initdb.log"
+  "${as_pg[@]}" "$CAIRN_PG_BIN/pg_ctl" -D "$CAIRN_PG_DATA/data" -l "$CAIRN_PG_DATA/server.log" -w \
+    -o "-h 127.0.0.1 -p $port -k $CAIRN_PG_DATA -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+    || die "PostgreSQL did not start: see $CAIRN_PG_DATA/server.log"
+  "$CAIRN_PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -c "CREATE ROLE cairn LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS" >/dev/null
+  export CAIRN_PG_DATA CAIRN_PG_URL="jdbc:postgresql://127.0.0.1:$port/postgres"
+  say "PostgreSQL $("$CAIRN_PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data: $CAIRN_PG_DATA)"
+}
+
+stop_postgres() {
+  [[ -n "${CAIRN_PG_DATA:-}" && -d "$CAIRN_PG_DATA/data" ]] || return 0
+  local as_pg=(); [[ $(id -u) == 0 ]] && as_pg=(runuser -u postgres --)
+  "${as_pg[@]}" "$CAIRN_PG_BIN/pg_ctl" -D "$CAIRN_PG_DATA/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$CAIRN_PG_DATA"
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }

@@ -107,13 +107,18 @@ class JooqTenantDb implements TenantDb {
         return tenantField(table).eq(TenantScope.require()).and(where == null ? DSL.noCondition() : where);
     }
 
+    /**
+     * The tenant column by name, ignoring case: generated classes carry H2's upper-case names, while
+     * tables read from PostgreSQL's catalogue (jOOQ's meta) carry lower-case ones.
+     */
     @SuppressWarnings("unchecked")
     static Field<UUID> tenantField(Table<?> table) {
-        Field<?> field = table.field("TENANT_ID");
-        if (field == null) {
-            throw new IllegalArgumentException("Table " + table.getName() + " is not a tenant table (no TENANT_ID column)");
+        for (Field<?> field : table.fields()) {
+            if (field.getName().equalsIgnoreCase("TENANT_ID")) {
+                return (Field<UUID>) field;
+            }
         }
-        return (Field<UUID>) field;
+        throw new IllegalArgumentException("Table " + table.getName() + " is not a tenant table (no TENANT_ID column)");
     }
 
     private static <R extends UpdatableRecord<R>> Condition primaryKeyCondition(R record) {

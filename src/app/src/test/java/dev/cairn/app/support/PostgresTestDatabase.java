@@ -1,0 +1,61 @@
+package dev.cairn.app.support;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Runs the same integration tests against PostgreSQL: when the system property
+ * {@code cairn.test.postgres.url} names a PostgreSQL server (set by scripts/test for its second
+ * failsafe run), each test context's in-memory H2 database {@code jdbc:h2:mem:NAME} becomes the
+ * PostgreSQL database {@code it_NAME}, created on first use. Like H2's named in-memory databases,
+ * contexts that name the same database share it for the whole run.
+ */
+public class PostgresTestDatabase implements EnvironmentPostProcessor {
+
+    public static final String SERVER_PROPERTY = "cairn.test.postgres.url";
+    private static final Pattern H2_MEMORY_NAME = Pattern.compile("^jdbc:h2:mem:([A-Za-z0-9_]+).*");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String server = System.getProperty(SERVER_PROPERTY, "");
+        String h2Url = environment.getProperty("spring.datasource.url", "");
+        Matcher name = H2_MEMORY_NAME.matcher(h2Url);
+        if (server.isBlank() || !name.matches()) {
+            return;
+        }
+        String database = "it_" + name.group(1).toLowerCase();
+        createIfMissing(server, database);
+        Map<String, Object> postgres = new HashMap<>();
+        postgres.put("spring.datasource.url", server.substring(0, server.lastIndexOf('/') + 1) + database);
+        postgres.put("spring.datasource.username", "cairn");
+        postgres.put("spring.datasource.password", "");
+        postgres.put("spring.jooq.sql-dialect", "POSTGRES");
+        environment.getPropertySources().addFirst(new MapPropertySource("cairn-postgres-test-database", postgres));
+    }
+
+    public static boolean active() {
+        return !System.getProperty(SERVER_PROPERTY, "").isBlank();
+    }
+
+    private static void createIfMissing(String server, String database) {
+        try (var connection = DriverManager.getConnection(server, "cairn", "");
+             var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                try (var create = connection.createStatement()) {
+                    create.execute("CREATE DATABASE " + database);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + database + " on " + server, e);
+        }
+    }
+}
