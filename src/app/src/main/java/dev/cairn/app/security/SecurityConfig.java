@@ -1,6 +1,7 @@
 package dev.cairn.app.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import dev.cairn.app.shell.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,12 +22,19 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(SecurityRules.anonymousPathArray()).permitAll());
+        // Health is open; every other actuator endpoint is closed even to signed-in users.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(SecurityRules.anonymousPathArray()).permitAll()
+                .requestMatchers("/actuator/**").denyAll());
         // A session registry lets Cairn end the live sessions of a user an admin disables.
         http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry));
         http.headers(headers -> headers.contentTypeOptions(options -> { })
                 .frameOptions(frame -> frame.deny()));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")).build();
+        // By default every URL that is not a route is refused with an empty 403 page. A signed-in user
+        // who mistypes a URL should get Cairn's "Not found" page instead, so unknown URLs reach the
+        // Vaadin servlet for authenticated users (its navigation access control still checks views);
+        // anonymous users are still sent to the login page.
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
     }
 
     /** Argon2id with Spring Security's current parameters (SECURITY.md item 8). */

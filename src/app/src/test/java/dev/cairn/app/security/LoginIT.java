@@ -3,6 +3,7 @@ package dev.cairn.app.security;
 import static dev.cairn.app.db.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,6 +47,8 @@ class LoginIT {
     SessionRegistry sessionRegistry;
     @Autowired
     UserAdminService users;
+    @Autowired
+    WebInvocationPrivilegeEvaluator privileges;
 
     private MockMvc mvc;
     private String address;
@@ -74,6 +79,19 @@ class LoginIT {
                 .session(before).with(from(address))).andExpect(authenticated().withUsername("acme-pm")).andReturn();
         assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(oldId);
         assertThat(auditCount("acme-pm", "SUCCESS")).isPositive();
+    }
+
+    @Test
+    void anUnknownUrlSendsAnonymousUsersToTheLoginAndLetsSignedInUsersSeeNotFound() throws Exception {
+        int anonymous = mvc.perform(get("/no/such/page").with(from(address))).andReturn().getResponse().getStatus();
+        String location = mvc.perform(get("/no/such/page").with(from(address))).andReturn().getResponse().getRedirectedUrl();
+        assertThat(anonymous).isEqualTo(302);
+        assertThat(location).endsWith("/login");
+        // MockMvc has no Vaadin servlet to answer for it, so ask the filter chain's own authorization.
+        var principal = new Actors(dsl).principal("acme-member");
+        var signedIn = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        assertThat(privileges.isAllowed("/no/such/page", signedIn)).as("a signed-in user reaches Cairn's not-found page").isTrue();
+        assertThat(privileges.isAllowed("/actuator/env", signedIn)).as("actuator endpoints other than health stay closed").isFalse();
     }
 
     @Test
