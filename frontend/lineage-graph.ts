@@ -120,8 +120,10 @@ export class LineageGraphElement extends HTMLElement {
     }
     // Cytoscape measures its container once; follow every later size change (layout, window).
     this.resizeObserver = new ResizeObserver(() => {
-      this.cy?.resize();
-      this.cy?.fit(undefined, 30);
+      if (this.cy) {
+        this.cy.resize();
+        fitReadably(this.cy);
+      }
     });
     this.resizeObserver.observe(this);
     this.render();
@@ -206,7 +208,8 @@ export class LineageGraphElement extends HTMLElement {
       // Breadthfirst stacks levels top to bottom; swapping the axes makes data flow left to right.
       transform: (_node, position) => ({ x: position.y, y: position.x }),
     }).run();
-    cy.fit(undefined, 30);
+    spreadForLabels(laidOut.nodes());
+    fitReadably(cy);
     this.cy = cy;
     this.renderLegend();
   }
@@ -245,6 +248,41 @@ export class LineageGraphElement extends HTMLElement {
       return item;
     });
     this.legend.replaceChildren(...items);
+  }
+}
+
+// Labels are wider than the nodes, and breadthfirst spaces nodes by node size only, so neighbouring
+// labels ran into each other. Spread the positions until levels (left to right) are one label width
+// apart and nodes of one level (top to bottom) leave room for a label line under each.
+const LEVEL_GAP = 170;
+const ROW_GAP = 72;
+const MAX_FIT_ZOOM = 1.3;
+
+function smallestGap(values: number[]): number {
+  const sorted = [...new Set(values.map((v) => Math.round(v)))].sort((a, b) => a - b);
+  let gap = Infinity;
+  for (let i = 1; i < sorted.length; i++) {
+    gap = Math.min(gap, sorted[i] - sorted[i - 1]);
+  }
+  return gap;
+}
+
+function spreadForLabels(nodes: cytoscape.NodeCollection): void {
+  const xGap = smallestGap(nodes.map((n) => n.position('x')));
+  const yGap = smallestGap(nodes.map((n) => n.position('y')));
+  const sx = Number.isFinite(xGap) && xGap > 0 && xGap < LEVEL_GAP ? LEVEL_GAP / xGap : 1;
+  const sy = Number.isFinite(yGap) && yGap > 0 && yGap < ROW_GAP ? ROW_GAP / yGap : 1;
+  if (sx !== 1 || sy !== 1) {
+    nodes.positions((n) => ({ x: n.position('x') * sx, y: n.position('y') * sy }));
+  }
+}
+
+// Fit the graph to the canvas, but never zoom a small graph up past a readable size.
+function fitReadably(cy: cytoscape.Core): void {
+  cy.fit(undefined, 30);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center();
   }
 }
 

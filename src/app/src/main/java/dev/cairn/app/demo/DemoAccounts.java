@@ -14,9 +14,11 @@ public final class DemoAccounts {
             new Account("acme", "acme-admin", "Ada Admin (Acme)", Role.TENANT_ADMIN),
             new Account("acme", "acme-pm", "Paula Manager (Acme)", Role.PROJECT_MANAGER),
             new Account("acme", "acme-member", "Max Member (Acme)", Role.MEMBER),
+            new Account("acme", "acme-viewer", "Vera Viewer (Acme)", Role.VIEWER),
             new Account("globex", "globex-admin", "Gil Admin (Globex)", Role.TENANT_ADMIN),
             new Account("globex", "globex-pm", "Gwen Manager (Globex)", Role.PROJECT_MANAGER),
-            new Account("globex", "globex-member", "Gus Member (Globex)", Role.MEMBER));
+            new Account("globex", "globex-member", "Gus Member (Globex)", Role.MEMBER),
+            new Account("globex", "globex-viewer", "Gia Viewer (Globex)", Role.VIEWER));
 
     private DemoAccounts() {
     }

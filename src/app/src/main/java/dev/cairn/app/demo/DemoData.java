@@ -25,7 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile only: two tenants (Acme, Globex) with an admin, a project manager and a member each,
+ * Demo profile only: two tenants (Acme, Globex) with an admin, a project manager, a member and a viewer each,
  * a platform admin, and one example project in Acme with content from every plugin. All through the
  * real services, acting as the users who would do it.
  */

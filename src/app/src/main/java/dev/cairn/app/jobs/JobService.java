@@ -9,6 +9,7 @@ import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.security.AccessDeniedException;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
+import dev.cairn.api.security.Permissions;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
@@ -46,10 +47,7 @@ public class JobService implements Jobs {
     @Override
     @Transactional
     public UUID submit(String type, String title, UUID projectId, String payload) {
-        UserInfo user = currentUser.require();
-        if (user.hasRole(Role.VIEWER) && !user.hasAnyRole(Role.MEMBER, Role.PROJECT_MANAGER, Role.TENANT_ADMIN)) {
-            throw new AccessDeniedException("Viewers cannot start jobs.");
-        }
+        UserInfo user = Permissions.requireAnyRole(currentUser, "start jobs", Role.MEMBER, Role.PROJECT_MANAGER, Role.TENANT_ADMIN);
         if (!handlers.containsKey(type)) {
             throw new IllegalArgumentException("Unknown job type " + type);
         }

@@ -11,7 +11,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
-import jakarta.annotation.security.PermitAll;
+import dev.cairn.api.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
 
 /**
@@ -20,7 +21,7 @@ import java.util.UUID;
  */
 @Route("lineage")
 @PageTitle("Lineage")
-@PermitAll
+@RolesAllowed({Role.TENANT_ADMIN_NAME, Role.PROJECT_MANAGER_NAME, Role.MEMBER_NAME, Role.VIEWER_NAME})
 public class LineageView extends VerticalLayout implements HasUrlParameter<String> {
 
     private final ProjectDirectory projects;

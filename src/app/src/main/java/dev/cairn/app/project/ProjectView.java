@@ -45,6 +45,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private final ExperimentTracking tracking;
     private final Jobs jobs;
     private final boolean canManage;
+    private final boolean canStartJobs;
 
     public ProjectView(ProjectService projects, PluginRegistry plugins, ExperimentTracking tracking, Jobs jobs,
                        CurrentUser currentUser) {
@@ -53,6 +54,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         this.tracking = tracking;
         this.jobs = jobs;
         this.canManage = currentUser.require().hasAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN);
+        this.canStartJobs = currentUser.require().hasAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN, Role.MEMBER);
     }
 
     @Override
@@ -121,7 +123,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             Notices.success("Sync started: follow it under Jobs");
             click.getSource().getUI().ifPresent(ui -> ui.navigate(JobsView.class));
         });
-        sync.setVisible(canManage || status.pendingRecords() > 0);
+        sync.setVisible(canManage || (canStartJobs && status.pendingRecords() > 0));
         panel.add(new Div(sync));
         return panel;
     }

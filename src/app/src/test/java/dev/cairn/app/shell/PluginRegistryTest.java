@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 
 class PluginRegistryTest {
 
-    @Route("demo/things")
+    @Route(value = "demo/things", registerAtStartup = false)
     static class PrefixedView extends Div {
     }
 
-    @Route("things")
+    @Route(value = "things", registerAtStartup = false)
     static class UnprefixedView extends Div {
     }
 

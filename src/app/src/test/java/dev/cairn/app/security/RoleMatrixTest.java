@@ -1,0 +1,237 @@
+package dev.cairn.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
+import dev.cairn.api.jobs.Jobs;
+import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.security.AccessDeniedException;
+import dev.cairn.api.security.Role;
+import dev.cairn.api.tenancy.NoTenantInScopeException;
+import dev.cairn.app.admin.TenantAdminService;
+import dev.cairn.app.admin.UserAdminService;
+import dev.cairn.app.jobs.JobService;
+import dev.cairn.app.project.ProjectService;
+import dev.cairn.app.support.Actors;
+import dev.cairn.app.support.DemoWorld;
+import dev.cairn.plugin.data.DatasetService;
+import dev.cairn.plugin.deployment.TargetService;
+import dev.cairn.plugin.modeling.BaselineService;
+import dev.cairn.plugin.scoping.ProblemStatement;
+import dev.cairn.plugin.scoping.ProblemStatementService;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * SECURITY.md item 3: every role against every view and every service action. The expected matrix
+ * is written out below (it is the same table as docs/admin-guide.md); the routes come from Vaadin's
+ * registry, so a new view without a row fails this test. A denied action is refused by the service
+ * itself, not only hidden in the view.
+ */
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:rolematrix;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
+        "cairn.jobs.poll-interval=1h"})
+@ActiveProfiles("demo")
+class RoleMatrixTest extends SpringBrowserlessTest {
+
+    /** One demo user per role, all in Acme except the platform admin, who has no tenant. */
+    enum Who {
+        PLATFORM_ADMIN("platform"), TENANT_ADMIN("acme-admin"), PROJECT_MANAGER("acme-pm"), MEMBER("acme-member"),
+        VIEWER("acme-viewer");
+
+        final String username;
+
+        Who(String username) {
+            this.username = username;
+        }
+    }
+
+    private static final Set<Who> TENANT_USERS = EnumSet.of(Who.TENANT_ADMIN, Who.PROJECT_MANAGER, Who.MEMBER, Who.VIEWER);
+    private static final Set<Who> MANAGERS = EnumSet.of(Who.TENANT_ADMIN, Who.PROJECT_MANAGER);
+    private static final Set<Who> CONTRIBUTORS = EnumSet.of(Who.TENANT_ADMIN, Who.PROJECT_MANAGER, Who.MEMBER);
+
+    /** Who may open a view, and who sees its editing control (by its label) there. */
+    record ViewRule(Set<Who> open, String editControl, Set<Who> edit) {
+    }
+
+    private static final Map<String, ViewRule> VIEWS = Map.of(
+            "", new ViewRule(TENANT_USERS, "New project", MANAGERS),
+            "project/:___url_parameter", new ViewRule(TENANT_USERS, "Add", MANAGERS),
+            "lineage/:___url_parameter", new ViewRule(TENANT_USERS, null, Set.of()),
+            "jobs", new ViewRule(TENANT_USERS, null, Set.of()),
+            "admin/tenants", new ViewRule(EnumSet.of(Who.PLATFORM_ADMIN), "New tenant", EnumSet.of(Who.PLATFORM_ADMIN)),
+            "admin/users", new ViewRule(EnumSet.of(Who.TENANT_ADMIN), "New user", EnumSet.of(Who.TENANT_ADMIN)),
+            "scoping/problem/:___url_parameter", new ViewRule(TENANT_USERS, "Save", MANAGERS),
+            "data/datasets/:___url_parameter", new ViewRule(TENANT_USERS, "Register dataset", CONTRIBUTORS),
+            "modeling/baselines/:___url_parameter", new ViewRule(TENANT_USERS, "Record baseline", CONTRIBUTORS),
+            "deployment/targets/:___url_parameter", new ViewRule(TENANT_USERS, "Define target", MANAGERS));
+
+    @Autowired
+    DemoWorld world;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    UserAdminService users;
+    @Autowired
+    TenantAdminService tenants;
+    @Autowired
+    JobService jobs;
+    @Autowired
+    DatasetService datasets;
+    @Autowired
+    BaselineService baselines;
+    @Autowired
+    TargetService targets;
+    @Autowired
+    ProblemStatementService problems;
+
+    @AfterEach
+    void signOut() {
+        Actors.signOut();
+    }
+
+    @Test
+    void everyRoleAgainstEveryView() {
+        ProjectRef project = world.projectOf("acme");
+        List<RouteData> routes = RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
+                .filter(route -> !route.getTemplate().equals("login")).toList();
+        assertThat(routes.stream().map(RouteData::getTemplate)).as("every view has a row in the matrix")
+                .containsExactlyInAnyOrderElementsOf(VIEWS.keySet());
+        List<String> wrong = new ArrayList<>();
+        for (RouteData route : routes) {
+            ViewRule rule = VIEWS.get(route.getTemplate());
+            String url = route.getTemplate().replace(":___url_parameter", project.id().toString());
+            for (Who who : Who.values()) {
+                // Leave the route first: navigating to the route already shown keeps its view instance,
+                // which was built for the previous user.
+                UI.getCurrent().navigate("login");
+                new Actors(dsl).signIn(who.username);
+                UI.getCurrent().navigate(url);
+                Object view = getCurrentView();
+                boolean opened = route.getNavigationTarget().isInstance(view);
+                if (opened != rule.open().contains(who)) {
+                    wrong.add(who + (opened ? " opened " : " could not open ") + url);
+                }
+                if (opened && rule.editControl() != null) {
+                    boolean edits = visibleButton((Component) view, rule.editControl());
+                    if (edits != rule.edit().contains(who)) {
+                        wrong.add(who + (edits ? " sees " : " does not see ") + "'" + rule.editControl() + "' on " + url);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("differences from the role matrix").isEmpty();
+    }
+
+    @Test
+    void everyRoleAgainstEveryServiceAction() {
+        ProjectRef project = world.projectOf("acme");
+        var actors = new Actors(dsl);
+        UUID memberId = actors.principal("acme-member").id();
+        UUID someoneElsesJob = actors.as("acme-admin", () -> jobs.submit("cairn.tracking-sync", "Sync", project.id(), null));
+        UUID spareUser = actors.as("acme-admin", () -> users.create("spare-" + suffix(), "Spare", "a long spare password", Set.of(Role.MEMBER)));
+        UUID spareTenant = actors.as("platform", () -> tenants.create("Spare " + suffix(), "spare-" + suffix(), "spare-admin-" + suffix(),
+                "Spare Admin", "a long spare password"));
+
+        Map<String, Action> actions = new LinkedHashMap<>();
+        actions.put("list projects", new Action(TENANT_USERS, () -> projects.list()));
+        actions.put("create a project", new Action(MANAGERS, () -> projects.create("Matrix " + suffix(), key(), "by the role matrix")));
+        actions.put("add a project member", new Action(MANAGERS, () -> projects.addMember(project.id(), memberId)));
+        actions.put("remove a project member", new Action(MANAGERS, () -> projects.removeMember(project.id(), memberId)));
+        actions.put("read the problem statement", new Action(TENANT_USERS, () -> problems.find(project.id())));
+        actions.put("edit the problem statement", new Action(MANAGERS, () -> problems.save(project.id(),
+                new ProblemStatement("Churn " + suffix(), "Customers", "Whom to call", "A spreadsheet"),
+                problems.find(project.id()).map(r -> r.getVersion()).orElse(null))));
+        actions.put("list datasets", new Action(TENANT_USERS, () -> datasets.list(project.id())));
+        actions.put("register a dataset", new Action(CONTRIBUTORS, () -> datasets.register(project.id(), "ds-" + suffix(),
+                "s3://bucket/" + suffix() + ".csv", "by the role matrix")));
+        actions.put("list baselines", new Action(TENANT_USERS, () -> baselines.list(project.id())));
+        actions.put("record a baseline", new Action(CONTRIBUTORS, () -> baselines.record(project.id(),
+                new BaselineService.BaselineInput("base-" + suffix(), "accuracy", 0.7, "majority class", null))));
+        actions.put("list deployment targets", new Action(TENANT_USERS, () -> targets.list(project.id())));
+        actions.put("define a deployment target", new Action(MANAGERS, () -> targets.define(project.id(), "t-" + suffix(),
+                TargetService.Environment.STAGING, TargetService.ServingMode.BATCH, "by the role matrix")));
+        actions.put("list jobs", new Action(TENANT_USERS, () -> jobs.recent()));
+        actions.put("start a job", new Action(CONTRIBUTORS, () -> jobs.submit("cairn.tracking-sync", "Sync", project.id(), null)));
+        actions.put("cancel another user's job", new Action(MANAGERS, () -> jobs.cancel(someoneElsesJob)));
+        actions.put("list users", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> users.list()));
+        actions.put("create a user", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> users.create("u-" + suffix(), "New User",
+                "a long new password", Set.of(Role.VIEWER))));
+        actions.put("change a user's roles", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> users.setRoles(spareUser, Set.of(Role.VIEWER))));
+        actions.put("disable a user", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> users.setEnabled(spareUser, false)));
+        actions.put("list tenants", new Action(EnumSet.of(Who.PLATFORM_ADMIN), () -> tenants.list()));
+        actions.put("create a tenant", new Action(EnumSet.of(Who.PLATFORM_ADMIN), () -> tenants.create("T " + suffix(),
+                "t-" + suffix(), "t-admin-" + suffix(), "T Admin", "a long first password")));
+        actions.put("disable a tenant", new Action(EnumSet.of(Who.PLATFORM_ADMIN), () -> tenants.setEnabled(spareTenant, false)));
+
+        List<String> wrong = new ArrayList<>();
+        actions.forEach((name, action) -> {
+            for (Who who : Who.values()) {
+                boolean allowed = attempt(actors, who, action.work());
+                if (allowed != action.allowed().contains(who)) {
+                    wrong.add(who + (allowed ? " was allowed to " : " was refused to ") + name);
+                }
+            }
+        });
+        assertThat(wrong).as("differences from the role matrix").isEmpty();
+    }
+
+    /** True when the service did the work, false when it refused; anything else fails the test. */
+    private static boolean attempt(Actors actors, Who who, Runnable work) {
+        try {
+            actors.run(who.username, work);
+            return true;
+        } catch (AccessDeniedException | NoTenantInScopeException refused) {
+            return false;
+        } catch (RuntimeException unexpected) {
+            return fail(who + " got " + unexpected + " instead of success or a refusal", unexpected);
+        }
+    }
+
+    private static boolean visibleButton(Component root, String label) {
+        return descendants(root).anyMatch(c -> c instanceof Button button && label.equals(button.getText()) && shown(button, root));
+    }
+
+    private static boolean shown(Component component, Component root) {
+        for (Component c = component; c != null && c != root; c = c.getParent().orElse(null)) {
+            if (!c.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Stream<Component> descendants(Component root) {
+        return Stream.concat(Stream.of(root), root.getChildren().flatMap(RoleMatrixTest::descendants));
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String key() {
+        return "M" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    }
+
+    record Action(Set<Who> allowed, Runnable work) {
+    }
+}

@@ -1,0 +1,170 @@
+package dev.cairn.app.ui;
+
+import static dev.cairn.app.db.Tables.LINEAGE_ARTIFACT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.dom.Element;
+import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.security.Role;
+import dev.cairn.app.admin.TenantAdminService;
+import dev.cairn.app.admin.UserAdminService;
+import dev.cairn.app.lineage.LineageGraph;
+import dev.cairn.app.project.ProjectService;
+import dev.cairn.app.support.Actors;
+import dev.cairn.plugin.data.DatasetService;
+import dev.cairn.plugin.deployment.TargetService;
+import dev.cairn.plugin.modeling.BaselineService;
+import dev.cairn.plugin.scoping.ProblemStatement;
+import dev.cairn.plugin.scoping.ProblemStatementService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * SECURITY.md item 14: markup saved in every editable field is shown as text on every page that
+ * shows it; nothing sets innerHTML. (The browser half, that no script runs in Chromium, is in
+ * MainPathIT.) Grids render their cells as text on the client; MainPathIT checks one in Chromium.
+ */
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:storedxss;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
+        "cairn.jobs.poll-interval=1h"})
+@ActiveProfiles("demo")
+class StoredXssTest extends SpringBrowserlessTest {
+
+    static final String XSS = "<img src=x onerror=alert(1)>";
+
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    ProblemStatementService problems;
+    @Autowired
+    DatasetService datasets;
+    @Autowired
+    BaselineService baselines;
+    @Autowired
+    TargetService targets;
+    @Autowired
+    UserAdminService users;
+    @Autowired
+    TenantAdminService tenants;
+
+    @AfterEach
+    void signOut() {
+        Actors.signOut();
+    }
+
+    @Test
+    void markupInEveryEditableFieldIsShownAsText() {
+        var actors = new Actors(dsl);
+        ProjectRef project = actors.as("acme-pm", () -> projects.create(XSS, "XSS", XSS));
+        actors.run("acme-pm", () -> {
+            problems.save(project.id(), new ProblemStatement(XSS, XSS, XSS, XSS), null);
+            // A source URI with markup is refused as an invalid URI, so the URI field carries none.
+            datasets.register(project.id(), XSS, "s3://bucket/churn.csv", XSS);
+            baselines.record(project.id(), new BaselineService.BaselineInput(XSS, "accuracy", 0.5, XSS, null));
+            targets.define(project.id(), XSS, TargetService.Environment.STAGING, TargetService.ServingMode.ONLINE, XSS);
+        });
+        actors.run("acme-admin", () -> users.create("xss-user", XSS, "a long enough password", Set.of(Role.MEMBER)));
+        actors.run("platform", () -> tenants.create(XSS, "xss-tenant", "xss-admin", XSS, "a long enough password"));
+
+        String id = project.id().toString();
+        List<String> shownAsText = new ArrayList<>();
+        actors.signIn("acme-pm");
+        for (String route : List.of("", "project/" + id, "scoping/problem/" + id, "data/datasets/" + id, "modeling/baselines/" + id,
+                "deployment/targets/" + id, "lineage/" + id, "jobs")) {
+            UI.getCurrent().navigate(route);
+            assertNoInnerHtml(route);
+            if (page().getTextRecursively().contains(XSS)) {
+                shownAsText.add(route);
+            }
+        }
+        assertThat(shownAsText).as("pages showing the project's own fields as text").contains("project/" + id, "lineage/" + id);
+
+        // The lineage details panel shows a node's name and properties as text.
+        UI.getCurrent().navigate("lineage/" + id);
+        LineageGraph graph = $(LineageGraph.class).single();
+        String dataset = dsl.select(LINEAGE_ARTIFACT.ID).from(LINEAGE_ARTIFACT).where(LINEAGE_ARTIFACT.NAME.eq(XSS)
+                .and(LINEAGE_ARTIFACT.TYPE.eq("data.dataset"))).fetchSingle(LINEAGE_ARTIFACT.ID).toString();
+        ComponentUtil.fireEvent(graph, new LineageGraph.NodeSelectedEvent(graph, true, dataset));
+        assertNoInnerHtml("lineage details");
+        assertThat($(H3.class).all()).as("the details panel's heading").anyMatch(heading -> heading.getText().equals(XSS));
+        assertThat(page().getTextRecursively()).contains("URI: s3://bucket/churn.csv");
+
+        actors.signIn("acme-admin");
+        UI.getCurrent().navigate("admin/users");
+        assertNoInnerHtml("admin/users");
+        actors.signIn("platform");
+        UI.getCurrent().navigate("admin/tenants");
+        assertNoInnerHtml("admin/tenants");
+    }
+
+    /** No source file builds HTML from strings: no Html component, no innerHTML, no unsafe Lit directive. */
+    @Test
+    void noSourceFileWritesHtmlFromStrings() throws Exception {
+        Path root = Path.of("..", "..").toAbsolutePath().normalize();
+        List<Path> sources;
+        try (Stream<Path> files = Stream.of("src/api/src/main", "src/app/src/main", "plugins", "frontend")
+                .map(root::resolve).filter(Files::isDirectory).flatMap(StoredXssTest::walk)) {
+            sources = files.filter(p -> p.toString().matches(".*\\.(java|ts|js)$"))
+                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/node_modules/")
+                            && !p.toString().contains("/generated/")).toList();
+        }
+        assertThat(sources).as("sources scanned").hasSizeGreaterThan(40);
+        List<String> offenders = new ArrayList<>();
+        for (Path source : sources) {
+            String text = Files.readString(source);
+            for (String pattern : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "unsafeHTML", "new Html(", ".Html;")) {
+                if (text.contains(pattern)) {
+                    offenders.add(root.relativize(source) + " uses " + pattern);
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    private static Stream<Path> walk(Path dir) {
+        try {
+            return Files.walk(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The page as rendered: the current view inside its layouts (the UI keeps them apart from its own element). */
+    private Element page() {
+        Component top = (Component) getCurrentView();
+        while (top.getParent().isPresent() && !(top.getParent().get() instanceof UI)) {
+            top = top.getParent().get();
+        }
+        return top.getElement();
+    }
+
+    private void assertNoInnerHtml(String where) {
+        List<String> found = new ArrayList<>();
+        int visited = collectInnerHtml(page(), found);
+        assertThat(visited).as("elements checked on " + where).isGreaterThan(5);
+        assertThat(found).as("elements with innerHTML on " + where).isEmpty();
+    }
+
+    private static int collectInnerHtml(Element element, List<String> found) {
+        if (element.hasProperty("innerHTML")) {
+            found.add(element.getTag());
+        }
+        return 1 + element.getChildren().mapToInt(child -> collectInnerHtml(child, found)).sum();
+    }
+}
