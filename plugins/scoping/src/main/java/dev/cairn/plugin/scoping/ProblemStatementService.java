@@ -9,26 +9,32 @@ import dev.cairn.api.security.Permissions;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.db.tables.records.ProblemStatementRecord;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import dev.cairn.plugin.scoping.document.ScopingDocuments;
+import dev.cairn.plugin.scoping.document.VersionedPart;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The problem statement of a project. Saves are optimistic: a save based on an old version is
- * refused with a message naming who changed it, and the user's text stays in the form.
+ * The problem statement of a project, the first part of its scoping document. Saves are
+ * optimistic: a save based on an old version is refused with a message naming who changed it.
  */
 @Service
 public class ProblemStatementService {
+
+    static final VersionedPart<ProblemStatementRecord> PART = new VersionedPart<>("problem statement", PROBLEM_STATEMENT,
+            PROBLEM_STATEMENT.ID, PROBLEM_STATEMENT.PROJECT_ID, PROBLEM_STATEMENT.VERSION, PROBLEM_STATEMENT.UPDATED_BY,
+            PROBLEM_STATEMENT.UPDATED_AT);
 
     private final TenantDb db;
     private final ProjectDirectory projects;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final ScopingDocuments documents;
 
-    ProblemStatementService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, AuditLog audit) {
+    ProblemStatementService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, AuditLog audit, ScopingDocuments documents) {
+        this.documents = documents;
         this.db = db;
         this.projects = projects;
         this.currentUser = currentUser;
@@ -37,7 +43,7 @@ public class ProblemStatementService {
 
     public Optional<ProblemStatementRecord> find(UUID projectId) {
         projects.require(projectId);
-        return db.fetchOptional(PROBLEM_STATEMENT, PROBLEM_STATEMENT.PROJECT_ID.eq(projectId));
+        return PART.find(db, projectId);
     }
 
     /**
@@ -49,49 +55,14 @@ public class ProblemStatementService {
         var user = Permissions.requireAnyRole(currentUser, "edit the problem statement", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
         var project = projects.require(projectId);
         statement.validate();
-        Optional<ProblemStatementRecord> existing = db.fetchOptional(PROBLEM_STATEMENT, PROBLEM_STATEMENT.PROJECT_ID.eq(projectId));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (existing.isEmpty()) {
-            if (basedOnVersion != null) {
-                throw new IllegalStateException("The statement was deleted meanwhile; reload the page.");
-            }
-            ProblemStatementRecord record = db.newRecord(PROBLEM_STATEMENT);
-            record.setId(UUID.randomUUID());
-            record.setProjectId(projectId);
-            fill(record, statement, user.username(), now);
-            record.setVersion(1);
-            db.insert(record);
-            audit.record("scoping.problem.save", project.key(), AuditLog.Outcome.SUCCESS, "version 1");
-            return 1;
-        }
-        ProblemStatementRecord record = existing.get();
-        int expected = basedOnVersion == null ? -1 : basedOnVersion;
-        if (record.getVersion() != expected) {
-            throw new ConcurrentEditException(record.getUpdatedBy(), record.getUpdatedAt());
-        }
-        fill(record, statement, user.username(), now);
-        if (!db.updateVersioned(record, PROBLEM_STATEMENT.VERSION, expected)) {
-            var latest = db.fetchOptional(PROBLEM_STATEMENT, PROBLEM_STATEMENT.PROJECT_ID.eq(projectId)).orElseThrow();
-            throw new ConcurrentEditException(latest.getUpdatedBy(), latest.getUpdatedAt());
-        }
-        audit.record("scoping.problem.save", project.key(), AuditLog.Outcome.SUCCESS, "version " + (expected + 1));
-        return expected + 1;
-    }
-
-    private static void fill(ProblemStatementRecord record, ProblemStatement statement, String username, OffsetDateTime now) {
-        record.setBusinessProblem(statement.businessProblem().strip());
-        record.setAffected(statement.affected().strip());
-        record.setDecision(statement.decision().strip());
-        record.setCurrentApproach(statement.currentApproach().strip());
-        record.setUpdatedBy(username);
-        record.setUpdatedAt(now);
-    }
-
-    /** Someone else saved first. */
-    public static class ConcurrentEditException extends IllegalStateException {
-        ConcurrentEditException(String who, OffsetDateTime when) {
-            super(who + " changed the problem statement at " + when.toLocalTime().withNano(0)
-                    + " UTC while you were editing. Your text is still in the form: reload to see theirs, then merge.");
-        }
+        int version = PART.save(db, projectId, basedOnVersion, user.username(), record -> {
+            record.setBusinessProblem(statement.businessProblem().strip());
+            record.setAffected(statement.affected().strip());
+            record.setDecision(statement.decision().strip());
+            record.setCurrentApproach(statement.currentApproach().strip());
+        });
+        documents.recordChange(projectId, user.username(), "saved the problem (version " + version + ")");
+        audit.record("scoping.problem.save", project.key(), AuditLog.Outcome.SUCCESS, "version " + version);
+        return version;
     }
 }

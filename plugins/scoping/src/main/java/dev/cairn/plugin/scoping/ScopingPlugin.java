@@ -7,20 +7,27 @@ import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
 import dev.cairn.api.security.Role;
+import dev.cairn.plugin.scoping.portfolio.PortfolioView;
+import dev.cairn.plugin.scoping.review.ScopingReviewService;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** The scoping stage. This first version writes the problem statement; the full stage comes later. */
+/**
+ * The scoping stage: a project's scoping document (problem, canvas, feasibility and value
+ * diligence, metric contract) and its review. Its gate passes when the document is complete and
+ * its current revision approved; the approved metric contract is offered to the other stages
+ * through cairn-api ({@link dev.cairn.api.scoping.MetricContracts}).
+ */
 @Component
 class ScopingPlugin implements StagePlugin {
 
     static final String ID = "scoping";
 
-    private final ProblemStatementService statements;
+    private final ScopingReviewService reviews;
 
-    ScopingPlugin(ProblemStatementService statements) {
-        this.statements = statements;
+    ScopingPlugin(ScopingReviewService reviews) {
+        this.reviews = reviews;
     }
 
     @Override
@@ -35,26 +42,38 @@ class ScopingPlugin implements StagePlugin {
 
     @Override
     public List<NavigationEntry> navigation() {
-        return List.of(new NavigationEntry("Problem statement", ProblemStatementView.class));
+        return List.of(new NavigationEntry("Document", ScopingView.class));
+    }
+
+    @Override
+    public List<NavigationEntry> tenantNavigation() {
+        return List.of(new NavigationEntry("Portfolio", PortfolioView.class));
     }
 
     @Override
     public List<PermissionDefinition> permissions() {
-        return List.of(new PermissionDefinition("scoping.edit", "Write the problem statement",
-                Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER)));
+        return List.of(new PermissionDefinition("scoping.edit", "Write the scoping document", Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER)),
+                new PermissionDefinition("scoping.approve", "Approve or reject another manager's scoping document",
+                        Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER)));
     }
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(), List.of());
+        return new LineageTypes(List.of(ScopingReviewService.DOCUMENT_ARTIFACT), List.of(ScopingReviewService.REVIEW_EXECUTION));
     }
 
     @Override
     public List<StageGateCheck> gateChecks() {
-        return List.of(StageGateCheck.of("Problem statement written", project -> {
-            return statements.find(project.id()).isPresent()
-                    ? StageGateCheck.GateResult.pass("Business problem, affected people, decision and current approach are written.")
-                    : StageGateCheck.GateResult.fail("Write the business problem, who is affected, the decision and today's approach.");
+        return List.of(StageGateCheck.of("Scoping document complete", project -> {
+            List<String> missing = reviews.missing(project.id());
+            return missing.isEmpty() ? StageGateCheck.GateResult.pass("Problem, canvas, diligence and metric contract are written.")
+                    : StageGateCheck.GateResult.fail(String.join(" ", missing));
+        }), StageGateCheck.of("Scoping approved", project -> switch (reviews.state(project.id())) {
+            case APPROVED -> StageGateCheck.GateResult.pass("The current revision is approved.");
+            case CHANGED_SINCE_APPROVAL -> StageGateCheck.GateResult.fail("Changed since the last approval: needs a new approval.");
+            case REJECTED -> StageGateCheck.GateResult.fail("The current revision was rejected: see the review history.");
+            case NOT_REVIEWED -> StageGateCheck.GateResult.fail("Not reviewed yet: another manager approves it on the Review tab.");
+            case NOT_STARTED -> StageGateCheck.GateResult.fail("Start the scoping document, from a template or blank.");
         }));
     }
 }

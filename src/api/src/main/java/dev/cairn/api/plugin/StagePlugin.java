@@ -17,6 +17,14 @@ public interface StagePlugin {
     /** Entries of the project navigation: each names a view that takes the project id as parameter. */
     List<NavigationEntry> navigation();
 
+    /**
+     * Entries of the main navigation, outside any project (e.g. a tenant-wide portfolio): views
+     * without a parameter, routed under the plugin id like the others. None by default.
+     */
+    default List<NavigationEntry> tenantNavigation() {
+        return List.of();
+    }
+
     /** Permissions the plugin defines, with the roles that hold them by default. */
     List<PermissionDefinition> permissions();
 

@@ -75,6 +75,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (user.tenantId() != null) {
             globalNav.addItem(new SideNavItem("Projects", ProjectsView.class));
             globalNav.addItem(new SideNavItem("Jobs", JobsView.class));
+            for (StagePlugin plugin : plugins.plugins()) {
+                for (NavigationEntry entry : plugin.tenantNavigation()) {
+                    globalNav.addItem(new SideNavItem(entry.label(), entry.view().getAnnotation(com.vaadin.flow.router.Route.class).value()));
+                }
+            }
         }
         if (user.hasRole(Role.TENANT_ADMIN)) {
             globalNav.addItem(new SideNavItem("Users", UsersView.class));

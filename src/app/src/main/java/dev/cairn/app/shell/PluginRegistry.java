@@ -59,7 +59,8 @@ public class PluginRegistry {
             if (!ids.add(id)) {
                 throw new PluginConfigurationException("Two plugins have the id '" + id + "' (one is " + name + ")");
             }
-            for (NavigationEntry entry : plugin.navigation()) {
+            for (NavigationEntry entry : java.util.stream.Stream.concat(plugin.navigation().stream(),
+                    plugin.tenantNavigation().stream()).toList()) {
                 Route route = entry.view().getAnnotation(Route.class);
                 if (route == null || !route.value().startsWith(id + "/")) {
                     throw new PluginConfigurationException("Plugin '" + id + "': view " + entry.view().getName()

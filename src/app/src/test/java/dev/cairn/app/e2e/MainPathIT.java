@@ -114,7 +114,7 @@ class MainPathIT {
         Screenshots.take(pm, SCREENSHOTS, "lineage-new-project");
 
         // Every stage page opens by its own URL (a reload or a bookmark), not only from the menu.
-        Map<String, String> stagePages = Map.of("/scoping/problem/", "Problem statement", "/data/datasets/", "Datasets",
+        Map<String, String> stagePages = Map.of("/scoping/document/", "Scoping", "/data/datasets/", "Datasets",
                 "/modeling/baselines/", "Baselines", "/deployment/targets/", "Deployment targets");
         stagePages.forEach((route, title) -> {
             pm.navigate(url(route + projectId));
@@ -153,7 +153,7 @@ class MainPathIT {
         // Globex's member cannot open Acme's project, by any route that takes its id.
         Page globex = signIn("globex-member");
         for (String route : new String[] {"/project/", "/lineage/", "/data/datasets/", "/modeling/baselines/",
-                "/scoping/problem/", "/deployment/targets/"}) {
+                "/scoping/document/", "/deployment/targets/"}) {
             globex.navigate(url(route + projectId));
             assertThat(globex.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
             org.assertj.core.api.Assertions.assertThat(globex.content()).as(route).doesNotContain("Fraud alerts").doesNotContain("FRAUD");
@@ -162,6 +162,90 @@ class MainPathIT {
         // A mistyped URL gets the same page, not an empty error.
         globex.navigate(url("/no/such/page"));
         assertThat(globex.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+    }
+
+    @Test
+    void aProjectManagerScopesAProjectFromATemplateAndAnotherManagerApprovesIt() throws Exception {
+        Page pm = signIn("acme-pm");
+        pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New project")).click();
+        pm.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Name").setExact(true)).fill("Line 3 defects");
+        pm.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Key").setExact(true)).fill("LINE3");
+        pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
+        pm.waitForURL(u -> u.contains("/project/"));
+        String projectId = pm.url().substring(pm.url().lastIndexOf('/') + 1);
+
+        // Start from the visual defect detection template.
+        pm.navigate(url("/scoping/document/" + projectId));
+        pm.getByText("Visual defect detection", new Page.GetByTextOptions().setExact(false)).first().click();
+        Screenshots.take(pm, SCREENSHOTS, "scoping-template");
+        pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start scoping")).click();
+        assertThat(pm.locator("#scoping-state")).containsText("not reviewed yet");
+
+        // The problem, in the business's words.
+        field(pm, "Business problem").fill("Scratched housings reach customers: 1.2% of returns, 90 EUR each.");
+        field(pm, "Who is affected").fill("Customers, and the two inspectors of line 3.");
+        field(pm, "Decision supported").fill("Which housings are taken off the line for inspection.");
+        field(pm, "How it is done today").fill("Inspectors look at one housing in ten.");
+        pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save problem")).click();
+        assertThat(pm.getByText("Problem saved")).isVisible();
+
+        // Feasibility: people spot defects on the same images, measured on 400 of them.
+        pm.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Feasibility")).click();
+        pm.getByText("A person can do this task from the same input").click();
+        field(pm, "How the human-level performance was measured").fill("Two inspectors labelled the same 400 images.");
+        field(pm, "Examples it was measured on").fill("400");
+        field(pm, "HLP metric").fill("recall");
+        field(pm, "HLP value").fill("0.96");
+        pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and rate")).click();
+        assertThat(pm.locator("#feasibility-rating")).hasText("Feasibility: MEDIUM");
+        Screenshots.take(pm, SCREENSHOTS, "scoping-feasibility");
+
+        // Value and ethics.
+        pm.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Value and ethics")).click();
+        field(pm, "Business metric").fill("returns caused by defects");
+        field(pm, "ML metric").fill("recall of defective housings");
+        field(pm, "How the ML metric moves the business metric").fill("Every defect found is a return avoided (90 EUR).");
+        pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save value and ethics")).click();
+        assertThat(pm.getByText("Value and ethics saved")).isVisible();
+
+        // The template proposed the metric contract; the review has nothing missing.
+        pm.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Metric contract")).click();
+        assertThat(pm.locator("#contract-status")).containsText("Metric contract v1");
+        Screenshots.take(pm, SCREENSHOTS, "scoping-contract");
+        pm.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Review")).click();
+        assertThat(pm.getByText("Every required part is written")).isVisible();
+        assertThat(pm.locator("#scoping-state")).containsText("complete");
+
+        // Another manager approves, with a reason.
+        Page admin = signIn("acme-admin");
+        admin.navigate(url("/scoping/document/" + projectId));
+        admin.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Review")).click();
+        field(admin, "Reason for the decision").fill("Targets agreed with quality assurance.");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
+        assertThat(admin.locator("#scoping-state")).containsText("approved");
+        assertThat(admin.getByText("Targets agreed with quality assurance.")).isVisible();
+        Screenshots.take(admin, SCREENSHOTS, "scoping-approved");
+        admin.navigate(url("/project/" + projectId));
+        assertThat(admin.getByText("✔ Scoping approved")).isVisible();
+
+        // The approved document downloads as Markdown.
+        admin.navigate(url("/scoping/document/" + projectId));
+        com.microsoft.playwright.Download download = admin.waitForDownload(() -> admin.locator("#export-markdown").click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).matches("scoping-line3-r\\d+\\.md");
+        String markdown = java.nio.file.Files.readString(download.path());
+        org.assertj.core.api.Assertions.assertThat(markdown).startsWith("# Scoping: Line 3 defects")
+                .contains("Feasibility", "Targets agreed with quality assurance.");
+
+        // The portfolio plots the tenant's candidate solutions (the demo project has two).
+        admin.navigate(url("/scoping/portfolio"));
+        admin.waitForFunction("() => { const c = document.querySelector('portfolio-chart'); "
+                + "return c && c.points && c.points.length >= 2 && c.shadowRoot.querySelector('canvas').width > 0; }");
+        admin.waitForTimeout(300);
+        Screenshots.take(admin, SCREENSHOTS, "scoping-portfolio");
+    }
+
+    private static com.microsoft.playwright.Locator field(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
 
     private String awaitExperimentWithProject(String projectId) throws Exception {

@@ -6,13 +6,15 @@ import static dev.cairn.app.db.Tables.TENANT;
 import dev.cairn.api.jobs.Jobs;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.app.admin.UserAdminService;
+import dev.cairn.plugin.scoping.review.ScopingReviewService;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo world (two tenants, their users and one project each, seeded by the demo profile through
- * the real services) plus what the demo does not create: a background job in each tenant.
+ * the real services) plus what the demo does not create: a background job in each tenant, and the
+ * approval of each demo project's scoping document by the tenant's admin.
  */
 @Component
 public class DemoWorld {
@@ -20,8 +22,10 @@ public class DemoWorld {
     private final DSLContext dsl;
     private final Jobs jobs;
     private final UserAdminService users;
+    private final ScopingReviewService reviews;
 
-    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users) {
+    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users, ScopingReviewService reviews) {
+        this.reviews = reviews;
         this.dsl = dsl;
         this.jobs = jobs;
         this.users = users;
@@ -39,6 +43,9 @@ public class DemoWorld {
         for (String slug : new String[] {"acme", "globex"}) {
             ProjectRef project = projectOf(slug);
             actors().run(slug + "-member", () -> jobs.submit("cairn.tracking-sync", "Sync " + project.key(), project.id(), null));
+            if (actors().as(slug + "-admin", () -> reviews.history(project.id()).isEmpty())) {
+                actors().run(slug + "-admin", () -> reviews.approve(project.id(), "Approved by the demo world"));
+            }
         }
     }
 

@@ -21,6 +21,11 @@ import dev.cairn.plugin.deployment.TargetService;
 import dev.cairn.plugin.modeling.BaselineService;
 import dev.cairn.plugin.scoping.ProblemStatement;
 import dev.cairn.plugin.scoping.ProblemStatementService;
+import dev.cairn.plugin.scoping.discussion.CommentService;
+import dev.cairn.plugin.scoping.milestone.Milestone;
+import dev.cairn.plugin.scoping.milestone.MilestoneService;
+import dev.cairn.plugin.scoping.portfolio.CandidateService;
+import dev.cairn.plugin.scoping.portfolio.CandidateSolution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +66,12 @@ class StoredXssTest extends SpringBrowserlessTest {
     @Autowired
     UserAdminService users;
     @Autowired
+    CandidateService candidates;
+    @Autowired
+    MilestoneService milestones;
+    @Autowired
+    CommentService comments;
+    @Autowired
     TenantAdminService tenants;
 
     @AfterEach
@@ -78,6 +89,10 @@ class StoredXssTest extends SpringBrowserlessTest {
             datasets.register(project.id(), XSS, "s3://bucket/churn.csv", XSS);
             baselines.record(project.id(), new BaselineService.BaselineInput(XSS, "accuracy", 0.5, XSS, null));
             targets.define(project.id(), XSS, TargetService.Environment.STAGING, TargetService.ServingMode.ONLINE, XSS);
+            candidates.save(project.id(), null, new CandidateSolution(XSS, XSS, 3, 3), null);
+            milestones.save(project.id(), null, new Milestone(XSS, "acme-pm", java.time.LocalDate.of(2027, 1, 4),
+                    java.time.LocalDate.of(2027, 1, 8), 1.0, Milestone.Status.PLANNED, XSS), null);
+            comments.add(project.id(), XSS);
         });
         actors.run("acme-admin", () -> users.create("xss-user", XSS, "a long enough password", Set.of(Role.MEMBER)));
         actors.run("platform", () -> tenants.create(XSS, "xss-tenant", "xss-admin", XSS, "a long enough password"));
@@ -85,8 +100,8 @@ class StoredXssTest extends SpringBrowserlessTest {
         String id = project.id().toString();
         List<String> shownAsText = new ArrayList<>();
         actors.signIn("acme-pm");
-        for (String route : List.of("", "project/" + id, "scoping/problem/" + id, "data/datasets/" + id, "modeling/baselines/" + id,
-                "deployment/targets/" + id, "lineage/" + id, "jobs")) {
+        for (String route : List.of("", "project/" + id, "scoping/document/" + id, "data/datasets/" + id, "modeling/baselines/" + id,
+                "deployment/targets/" + id, "lineage/" + id, "jobs", "scoping/portfolio")) {
             UI.getCurrent().navigate(route);
             assertNoInnerHtml(route);
             if (page().getTextRecursively().contains(XSS)) {

@@ -1,0 +1,186 @@
+package dev.cairn.plugin.scoping;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import dev.cairn.plugin.scoping.export.ScopingExport;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.cairn.api.project.ProjectDirectory;
+import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.Role;
+import dev.cairn.plugin.scoping.canvas.CanvasService;
+import dev.cairn.plugin.scoping.canvas.CanvasTab;
+import dev.cairn.plugin.scoping.contract.ContractTab;
+import dev.cairn.plugin.scoping.contract.MetricContractService;
+import dev.cairn.plugin.scoping.discussion.CommentService;
+import dev.cairn.plugin.scoping.discussion.DiscussionTab;
+import dev.cairn.plugin.scoping.document.Feedback;
+import dev.cairn.plugin.scoping.document.ScopingDocuments;
+import dev.cairn.plugin.scoping.feasibility.FeasibilityService;
+import dev.cairn.plugin.scoping.feasibility.FeasibilityTab;
+import dev.cairn.plugin.scoping.milestone.MilestoneService;
+import dev.cairn.plugin.scoping.milestone.MilestonesTab;
+import dev.cairn.plugin.scoping.portfolio.CandidateService;
+import dev.cairn.plugin.scoping.portfolio.CandidatesTab;
+import dev.cairn.plugin.scoping.review.ReviewTab;
+import dev.cairn.plugin.scoping.review.ScopingReviewService;
+import dev.cairn.plugin.scoping.template.ScopingStarter;
+import dev.cairn.plugin.scoping.template.ScopingTemplate;
+import dev.cairn.plugin.scoping.template.ScopingTemplates;
+import dev.cairn.plugin.scoping.value.ValueService;
+import dev.cairn.plugin.scoping.value.ValueTab;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * A project's scoping document: start it from a template, then the problem, the canvas, the
+ * feasibility and value diligence, the metric contract, milestones, the review and the discussion,
+ * one tab each. Managers edit; members comment; everyone in the tenant reads.
+ */
+@Route("scoping/document")
+@PageTitle("Scoping · Cairn")
+@RolesAllowed({Role.TENANT_ADMIN_NAME, Role.PROJECT_MANAGER_NAME, Role.MEMBER_NAME, Role.VIEWER_NAME})
+public class ScopingView extends VerticalLayout implements HasUrlParameter<String> {
+
+    private final ProjectDirectory projects;
+    private final ScopingDocuments documents;
+    private final ScopingStarter starter;
+    private final ProblemStatementService problems;
+    private final CanvasService canvas;
+    private final FeasibilityService feasibility;
+    private final ValueService value;
+    private final MetricContractService contracts;
+    private final ScopingReviewService reviews;
+    private final MilestoneService milestones;
+    private final CommentService comments;
+    private final ScopingExport export;
+    private final CandidateService candidates;
+    private final boolean canEdit;
+    private final boolean canComment;
+    private final Span state = new Span();
+
+    public ScopingView(ProjectDirectory projects, ScopingDocuments documents, ScopingStarter starter, ProblemStatementService problems,
+                       CanvasService canvas, FeasibilityService feasibility, ValueService value, MetricContractService contracts,
+                       ScopingReviewService reviews, MilestoneService milestones, CommentService comments, ScopingExport export,
+                       CandidateService candidates, CurrentUser currentUser) {
+        this.candidates = candidates;
+        this.export = export;
+        this.milestones = milestones;
+        this.comments = comments;
+        this.canComment = currentUser.require().hasAnyRole(Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER);
+        this.projects = projects;
+        this.documents = documents;
+        this.starter = starter;
+        this.problems = problems;
+        this.canvas = canvas;
+        this.feasibility = feasibility;
+        this.value = value;
+        this.contracts = contracts;
+        this.reviews = reviews;
+        this.canEdit = currentUser.require().hasAnyRole(Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        state.setId("scoping-state");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String projectId) {
+        show(projects.require(projectId));
+    }
+
+    private void show(ProjectRef project) {
+        removeAll();
+        add(new H2(project.key() + " · Scoping"), new Div(state), exports(project));
+        var document = documents.find(project.id());
+        if (document.isEmpty() && canEdit) {
+            add(templatePicker(project));
+        }
+        ScopingTemplate template = document.flatMap(d -> ScopingTemplates.byId(d.getTemplate())).orElse(ScopingTemplates.BLANK);
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        DiscussionTab discussion = new DiscussionTab(comments, documents, project, canComment);
+        ReviewTab review = new ReviewTab(reviews, project, canEdit, () -> {
+            refreshState(project);
+            discussion.refresh();
+        });
+        Runnable changed = () -> {
+            refreshState(project);
+            review.refresh();
+            discussion.refresh();
+        };
+        tabs.add("Problem", new ProblemTab(problems, project, canEdit, changed));
+        tabs.add("Canvas", new CanvasTab(canvas, project, canEdit, changed));
+        tabs.add("Feasibility", new FeasibilityTab(feasibility, project, template.dataKind(), canEdit, changed));
+        tabs.add("Value and ethics", new ValueTab(value, project, canEdit, changed));
+        tabs.add("Metric contract", new ContractTab(contracts, project, canEdit, changed));
+        tabs.add("Candidates", new CandidatesTab(candidates, project, feasibility.rating(project.id())
+                .map(r -> java.util.OptionalInt.of(r.score())).orElse(java.util.OptionalInt.empty()), canEdit));
+        tabs.add("Milestones", new MilestonesTab(milestones, project, canEdit));
+        tabs.add("Review", review);
+        tabs.add("Discussion", discussion);
+        add(tabs);
+        refreshState(project);
+    }
+
+    /** Downloads of the document as it is now; anyone who may read it may export it. */
+    private HorizontalLayout exports(ProjectRef project) {
+        Anchor markdown = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = export.markdown(project.id()).getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), export.fileName(project.id(), "md"), "text/markdown", bytes.length);
+        }), "Export as Markdown");
+        markdown.setId("export-markdown");
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = export.pdf(project.id());
+            return new DownloadResponse(new ByteArrayInputStream(bytes), export.fileName(project.id(), "pdf"), "application/pdf", bytes.length);
+        }), "Export as PDF");
+        pdf.setId("export-pdf");
+        return new HorizontalLayout(markdown, pdf);
+    }
+
+    private VerticalLayout templatePicker(ProjectRef project) {
+        RadioButtonGroup<ScopingTemplate> choice = new RadioButtonGroup<>("Start from a template");
+        choice.setItems(ScopingTemplates.ALL);
+        choice.setItemLabelGenerator(t -> t.title() + " — " + t.summary());
+        choice.setValue(ScopingTemplates.BLANK);
+        choice.addThemeName("vertical");
+        Button start = new Button("Start scoping", click -> {
+            if (Feedback.attempt(() -> starter.start(project.id(), choice.getValue().id()))) {
+                Feedback.saved("Scoping started from " + choice.getValue().title());
+                show(project);
+            }
+        });
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        VerticalLayout picker = new VerticalLayout(new H3("New scoping document"),
+                new Paragraph("A template fills the canvas with a draft in the words of a typical project and proposes the usual "
+                        + "metric targets. Everything stays editable."), choice, start);
+        picker.setPadding(false);
+        return picker;
+    }
+
+    private void refreshState(ProjectRef project) {
+        int revision = documents.revision(project.id());
+        String text = switch (reviews.state(project.id())) {
+            case NOT_STARTED -> "Not started";
+            case NOT_REVIEWED -> "Revision " + revision + " · not reviewed yet";
+            case APPROVED -> "Revision " + revision + " · approved";
+            case REJECTED -> "Revision " + revision + " · rejected: change it and ask for a new review";
+            case CHANGED_SINCE_APPROVAL -> "Revision " + revision + " · changed since the last approval: needs a new approval";
+        };
+        int missing = reviews.missing(project.id()).size();
+        state.setText(text + (missing == 0 ? " · complete" : " · " + missing + " part(s) missing"));
+    }
+}

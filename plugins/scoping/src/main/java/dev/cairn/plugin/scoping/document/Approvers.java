@@ -1,0 +1,35 @@
+package dev.cairn.plugin.scoping.document;
+
+import dev.cairn.api.people.TenantPeople;
+import dev.cairn.api.security.CurrentUser.UserInfo;
+import dev.cairn.api.security.Role;
+import java.util.Collection;
+import org.springframework.stereotype.Component;
+
+/**
+ * Separation of duties for scoping decisions: whoever wrote a part may not approve it, unless the
+ * tenant has no other project manager or tenant admin to ask (then the decision is recorded as a
+ * self-approval).
+ */
+@Component
+public class Approvers {
+
+    private final TenantPeople people;
+
+    Approvers(TenantPeople people) {
+        this.people = people;
+    }
+
+    /** True when the user decides on their own work because nobody else could; refuses otherwise. */
+    public boolean requireIndependent(UserInfo user, Collection<String> authors, String decision) {
+        if (!authors.contains(user.username())) {
+            return false;
+        }
+        long others = people.withAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN).stream()
+                .filter(person -> !person.username().equals(user.username())).count();
+        if (others > 0) {
+            throw new SeparationOfDutiesException("You wrote this: another project manager or tenant admin must " + decision + ".");
+        }
+        return true;
+    }
+}

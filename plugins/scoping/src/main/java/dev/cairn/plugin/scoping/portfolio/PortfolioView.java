@@ -1,0 +1,42 @@
+package dev.cairn.plugin.scoping.portfolio;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.cairn.api.security.Role;
+import dev.cairn.plugin.scoping.portfolio.CandidateService.PortfolioPoint;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/** The tenant's portfolio: every project's candidate solutions on one value/feasibility chart, and as a table. */
+@Route("scoping/portfolio")
+@PageTitle("Portfolio · Cairn")
+@RolesAllowed({Role.TENANT_ADMIN_NAME, Role.PROJECT_MANAGER_NAME, Role.MEMBER_NAME, Role.VIEWER_NAME})
+public class PortfolioView extends VerticalLayout {
+
+    public PortfolioView(CandidateService candidates) {
+        List<PortfolioPoint> points = candidates.portfolio();
+        add(new H2("Portfolio"), new Paragraph("Every candidate solution of every project, by feasibility (right is easier) and value "
+                + "(up is more valuable). Chosen solutions are drawn larger. Candidates are scored on each project's scoping page."));
+        PortfolioChart chart = new PortfolioChart();
+        chart.setWidthFull();
+        chart.setHeight("420px");
+        chart.setId("portfolio-chart");
+        chart.setPoints(points);
+        Grid<PortfolioPoint> table = new Grid<>();
+        table.addComponentColumn(p -> new Anchor("scoping/document/" + p.project().id(), p.project().key())).setHeader("Project")
+                .setAutoWidth(true);
+        table.addColumn(PortfolioPoint::title).setHeader("Candidate").setFlexGrow(2);
+        table.addColumn(PortfolioPoint::feasibility).setHeader("Feasibility").setAutoWidth(true);
+        table.addColumn(PortfolioPoint::value).setHeader("Value").setAutoWidth(true);
+        table.addColumn(p -> p.chosen() ? "✔ chosen" : "").setHeader("").setAutoWidth(true);
+        table.setItems(points);
+        table.setAllRowsVisible(true);
+        table.setEmptyStateText("No candidate solutions scored yet.");
+        add(chart, table);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.cairn.plugin.scoping.review;
+
+import static dev.cairn.plugin.scoping.db.Tables.SCOPING_REVIEW;
+
+import dev.cairn.api.audit.AuditLog;
+import dev.cairn.api.lineage.LineageRecorder;
+import dev.cairn.api.project.ProjectDirectory;
+import dev.cairn.api.scoping.MetricKind;
+import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.Permissions;
+import dev.cairn.api.security.Role;
+import dev.cairn.api.tenancy.TenantDb;
+import dev.cairn.plugin.scoping.ProblemStatementService;
+import dev.cairn.plugin.scoping.canvas.CanvasBox;
+import dev.cairn.plugin.scoping.canvas.CanvasService;
+import dev.cairn.plugin.scoping.contract.MetricContractService;
+import dev.cairn.plugin.scoping.db.tables.records.ScopingDocumentRecord;
+import dev.cairn.plugin.scoping.db.tables.records.ScopingReviewRecord;
+import dev.cairn.plugin.scoping.document.Approvers;
+import dev.cairn.plugin.scoping.document.ScopingDocuments;
+import dev.cairn.plugin.scoping.feasibility.FeasibilityService;
+import dev.cairn.plugin.scoping.value.ValueService;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The scoping gate: what is still missing, and the approval or rejection of a document revision,
+ * recorded with who, when and why in the review history, the audit log and the lineage graph.
+ */
+@Service
+public class ScopingReviewService {
+
+    public static final String DOCUMENT_ARTIFACT = "scoping.document";
+    public static final String REVIEW_EXECUTION = "scoping.review";
+
+    public enum Decision { APPROVED, REJECTED }
+
+    /** Where the current revision stands. */
+    public enum GateState { NOT_STARTED, NOT_REVIEWED, APPROVED, REJECTED, CHANGED_SINCE_APPROVAL }
+
+    private final TenantDb db;
+    private final ProjectDirectory projects;
+    private final CurrentUser currentUser;
+    private final ScopingDocuments documents;
+    private final ProblemStatementService problems;
+    private final CanvasService canvas;
+    private final FeasibilityService feasibility;
+    private final ValueService value;
+    private final MetricContractService contracts;
+    private final Approvers approvers;
+    private final LineageRecorder lineage;
+    private final AuditLog audit;
+
+    ScopingReviewService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, ScopingDocuments documents,
+                         ProblemStatementService problems, CanvasService canvas, FeasibilityService feasibility, ValueService value,
+                         MetricContractService contracts, Approvers approvers, LineageRecorder lineage, AuditLog audit) {
+        this.db = db;
+        this.projects = projects;
+        this.currentUser = currentUser;
+        this.documents = documents;
+        this.problems = problems;
+        this.canvas = canvas;
+        this.feasibility = feasibility;
+        this.value = value;
+        this.contracts = contracts;
+        this.approvers = approvers;
+        this.lineage = lineage;
+        this.audit = audit;
+    }
+
+    /** What must still be written before the document can be approved, in the document's order. Empty when complete. */
+    public List<String> missing(UUID projectId) {
+        List<String> missing = new ArrayList<>();
+        if (problems.find(projectId).isEmpty()) {
+            missing.add("Problem: write the business problem, who is affected, the decision and today's approach.");
+        }
+        List<CanvasBox> boxes = canvas.find(projectId).map(saved -> saved.canvas().missingRequired())
+                .orElse(java.util.Arrays.stream(CanvasBox.values()).filter(CanvasBox::required).toList());
+        if (!boxes.isEmpty()) {
+            missing.add("Canvas: fill " + String.join(", ", boxes.stream().map(CanvasBox::title).toList()) + ".");
+        }
+        if (feasibility.find(projectId).isEmpty()) {
+            missing.add("Feasibility: answer the diligence questions.");
+        }
+        var assessment = value.find(projectId);
+        if (assessment.isEmpty()) {
+            missing.add("Value and ethics: name the business and ML metrics and rate the risks.");
+        } else if (assessment.get().assessment().highRisk() && assessment.get().signOff().isEmpty()) {
+            missing.add("Value and ethics: a high risk needs an ethics sign-off by another manager.");
+        }
+        if (contracts.latest(projectId).targets().stream().noneMatch(t -> t.kind() == MetricKind.ML)) {
+            missing.add("Metric contract: add at least one ML metric target.");
+        }
+        return missing;
+    }
+
+    public GateState state(UUID projectId) {
+        Optional<ScopingDocumentRecord> document = documents.find(projectId);
+        if (document.isEmpty()) {
+            return GateState.NOT_STARTED;
+        }
+        int revision = document.get().getRevision();
+        List<ScopingReviewRecord> history = history(projectId);
+        Optional<ScopingReviewRecord> current = history.stream().filter(r -> r.getRevision() == revision).findFirst();
+        if (current.isPresent()) {
+            return Decision.valueOf(current.get().getDecision()) == Decision.APPROVED ? GateState.APPROVED : GateState.REJECTED;
+        }
+        return history.stream().anyMatch(r -> r.getDecision().equals(Decision.APPROVED.name()))
+                ? GateState.CHANGED_SINCE_APPROVAL : GateState.NOT_REVIEWED;
+    }
+
+    /** Every decision, newest first. */
+    public List<ScopingReviewRecord> history(UUID projectId) {
+        projects.require(projectId);
+        return db.fetch(SCOPING_REVIEW, SCOPING_REVIEW.PROJECT_ID.eq(projectId), SCOPING_REVIEW.DECIDED_AT.desc(),
+                SCOPING_REVIEW.REVISION.desc()).stream().toList();
+    }
+
+    @Transactional
+    public void approve(UUID projectId, String reason) {
+        decide(projectId, Decision.APPROVED, reason);
+    }
+
+    @Transactional
+    public void reject(UUID projectId, String reason) {
+        decide(projectId, Decision.REJECTED, reason);
+    }
+
+    private void decide(UUID projectId, Decision decision, String reason) {
+        String verb = decision == Decision.APPROVED ? "approve" : "reject";
+        var user = Permissions.requireAnyRole(currentUser, verb + " the scoping document", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var project = projects.require(projectId);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Say why you " + verb + " the document.");
+        }
+        if (reason.strip().length() > 2000) {
+            throw new IllegalArgumentException("The reason must have at most 2000 characters.");
+        }
+        ScopingDocumentRecord document = documents.find(projectId)
+                .orElseThrow(() -> new IllegalStateException("Nothing to review yet: start the scoping document first."));
+        if (decision == Decision.APPROVED) {
+            List<String> missing = missing(projectId);
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("The document is not complete: " + String.join(" ", missing));
+            }
+        }
+        boolean self = approvers.requireIndependent(user, List.of(document.getCreatedBy(), document.getUpdatedBy()),
+                verb + " the scoping document");
+        int revision = document.getRevision();
+        if (history(projectId).stream().anyMatch(r -> r.getRevision() == revision)) {
+            throw new IllegalStateException("Revision " + revision + " was already reviewed; it must change before a new decision.");
+        }
+        Integer contractNumber = decision == Decision.APPROVED
+                ? contracts.approveDraft(projectId, user.username()).orElse(null) : null;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ScopingReviewRecord review = db.newRecord(SCOPING_REVIEW);
+        review.setId(UUID.randomUUID());
+        review.setProjectId(projectId);
+        review.setRevision(revision);
+        review.setDecision(decision.name());
+        review.setReason(reason.strip());
+        review.setDecidedBy(user.username());
+        review.setDecidedAt(now);
+        review.setContractNumber(contractNumber);
+        db.insert(review);
+
+        Map<String, String> documentProperties = new LinkedHashMap<>();
+        documentProperties.put("revision", String.valueOf(revision));
+        documentProperties.put("template", document.getTemplate());
+        if (contractNumber != null) {
+            documentProperties.put("metric contract", "v" + contractNumber);
+        }
+        feasibility.rating(projectId).ifPresent(rating -> documentProperties.put("feasibility", rating.level().name()));
+        UUID artifact = lineage.recordArtifact(projectId, DOCUMENT_ARTIFACT, "Scoping document r" + revision, null, documentProperties);
+        Map<String, String> reviewProperties = new LinkedHashMap<>();
+        reviewProperties.put("decision", decision.name());
+        reviewProperties.put("by", user.username());
+        reviewProperties.put("reason", reason.strip());
+        if (self) {
+            reviewProperties.put("self-approval", "the tenant has no other manager");
+        }
+        lineage.recordExecution(projectId, REVIEW_EXECUTION, (decision == Decision.APPROVED ? "Approve" : "Reject") + " scoping r" + revision,
+                List.of(artifact), List.of(), reviewProperties);
+        documents.recordActivity(projectId, user.username(), (decision == Decision.APPROVED ? "approved" : "rejected") + " revision "
+                + revision + (self ? " (self-approval: no other manager)" : "") + ": " + reason.strip());
+        audit.record("scoping.review." + verb, project.key(), AuditLog.Outcome.SUCCESS,
+                "revision " + revision + (self ? " (self, no other manager)" : "") + ": " + reason.strip());
+    }
+}
