@@ -6,6 +6,7 @@ import {
   ScatterController,
   Tooltip,
   type ChartConfiguration,
+  type Scale,
 } from 'chart.js';
 
 Chart.register(ScatterController, PointElement, LinearScale, Tooltip, Legend);
@@ -24,6 +25,26 @@ export interface PortfolioPointJson {
  * one colour per project, chosen solutions drawn larger. Chart.js draws on a canvas, so names
  * typed by users are painted as text and never parsed as HTML.
  */
+/** Writes each candidate's title beside its point (canvas text: never parsed as HTML). */
+const pointLabels = {
+  id: 'cairnPointLabels',
+  afterDatasetsDraw(chart: Chart) {
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.font = '11px sans-serif';
+    ctx.fillStyle = '#1f2933';
+    ctx.textBaseline = 'middle';
+    chart.data.datasets.forEach((dataset, index) => {
+      const titles = (dataset as unknown as { titles: string[] }).titles;
+      chart.getDatasetMeta(index).data.forEach((point, i) => {
+        const text = titles[i].length > 40 ? titles[i].slice(0, 39) + '…' : titles[i];
+        ctx.fillText(text, point.x + 12, point.y);
+      });
+    });
+    ctx.restore();
+  },
+};
+
 class PortfolioChartElement extends HTMLElement {
   private data: PortfolioPointJson[] = [];
   private chart?: Chart;
@@ -85,7 +106,10 @@ class PortfolioChartElement extends HTMLElement {
     const axis = (title: string) => ({
       min: 0.5,
       max: 5.5,
-      ticks: { stepSize: 1 },
+      // Scores are whole numbers: tick them, not the padded ends of the axis.
+      afterBuildTicks: (scale: Scale) => {
+        scale.ticks = [1, 2, 3, 4, 5].map((value) => ({ value }));
+      },
       title: { display: true, text: title },
     });
     const config: ChartConfiguration<'scatter'> = {
@@ -109,6 +133,7 @@ class PortfolioChartElement extends HTMLElement {
         },
       },
     };
+    config.plugins = [pointLabels];
     this.chart = new Chart(this.canvas, config);
   }
 }

@@ -69,6 +69,7 @@ CREATE TABLE scoping.value_assessment (
     fairness_risk         VARCHAR(10)   NOT NULL,
     privacy_risk          VARCHAR(10)   NOT NULL,
     harm_notes            VARCHAR(2000),
+    ethics_written_by     VARCHAR(80)   NOT NULL,
     ethics_signed_off_by  VARCHAR(80),
     ethics_signed_off_at  TIMESTAMP WITH TIME ZONE,
     ethics_signoff_note   VARCHAR(1000),
@@ -120,6 +121,7 @@ CREATE TABLE scoping.scoping_review (
     reason           VARCHAR(2000) NOT NULL,
     decided_by       VARCHAR(80)   NOT NULL,
     decided_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    contract_number  INTEGER
+    contract_number  INTEGER,
+    CONSTRAINT scoping_review_revision_unique UNIQUE (project_id, revision)
 );
 CREATE INDEX scoping_review_project ON scoping.scoping_review (project_id, decided_at);

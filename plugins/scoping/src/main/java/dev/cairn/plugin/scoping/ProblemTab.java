@@ -36,13 +36,13 @@ class ProblemTab extends VerticalLayout {
             area.setReadOnly(!canEdit);
         }
         if (canEdit) {
-            Button save = new Button("Save problem", click -> Feedback.attempt(() -> {
+            Button save = new Button("Save problem", click -> Feedback.attemptSave(() -> {
                 version = statements.save(project.id(), new ProblemStatement(businessProblem.getValue(), affected.getValue(),
                         decision.getValue(), currentApproach.getValue()), version);
                 lastChange.setText("Saved (version " + version + ")");
                 Feedback.saved("Problem saved (version " + version + ")");
                 onSaved.run();
-            }));
+            }, () -> version = statements.find(project.id()).map(saved -> saved.getVersion()).orElse(null)));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(save);
         }

@@ -14,6 +14,12 @@ import dev.cairn.plugin.scoping.value.ValueAssessment;
 import dev.cairn.plugin.scoping.value.ValueAssessment.Risk;
 import dev.cairn.plugin.scoping.value.ValueService;
 import dev.cairn.api.security.CurrentUser;
+import dev.cairn.plugin.scoping.canvas.Canvas;
+import dev.cairn.plugin.scoping.canvas.CanvasBox;
+import dev.cairn.plugin.scoping.canvas.CanvasService;
+import dev.cairn.plugin.scoping.template.ScopingTemplate;
+import java.util.EnumMap;
+import java.util.Map;
 import dev.cairn.plugin.scoping.discussion.CommentService;
 import dev.cairn.plugin.scoping.milestone.Milestone;
 import dev.cairn.plugin.scoping.milestone.MilestoneService;
@@ -36,10 +42,12 @@ class ScopingDemoSeeder implements DemoSeeder {
     private final CommentService comments;
     private final CurrentUser currentUser;
     private final CandidateService candidates;
+    private final CanvasService canvas;
 
     ScopingDemoSeeder(ProblemStatementService statements, ScopingStarter starter, FeasibilityService feasibility, ValueService value,
                       MilestoneService milestones, CommentService comments, CurrentUser currentUser,
-                      CandidateService candidates) {
+                      CandidateService candidates, CanvasService canvas) {
+        this.canvas = canvas;
         this.candidates = candidates;
         this.milestones = milestones;
         this.comments = comments;
@@ -82,6 +90,15 @@ class ScopingDemoSeeder implements DemoSeeder {
 
     private void seedChurn(ProjectRef project) {
         starter.start(project.id(), ScopingTemplates.CHURN.id());
+        adaptCanvas(project, ScopingTemplates.CHURN, Map.of(
+                CanvasBox.VALUE_PROPOSITION, "Acme's retention team (four agents) sees every Monday the 200 subscribers most likely to "
+                        + "cancel, and calls them before they leave.",
+                CanvasBox.PREDICTION_TASK, "For each active subscriber, every Monday: will they cancel within 30 days? (yes/no, with a score)",
+                CanvasBox.DECISIONS, "Agents call the 200 highest scores; they may offer one month free to subscribers on the yearly plan.",
+                CanvasBox.MAKING_PREDICTIONS, "Batch scoring on Sunday night from the billing and usage snapshot; the list is ready by 07:00.",
+                CanvasBox.DATA_SOURCES, "Billing database (plans, payments), app usage events, support tickets.",
+                CanvasBox.LIVE_MONITORING, "Retention of called subscribers against a random control group of 20 a week; score drift; "
+                        + "batch run time."));
         statements.save(project.id(), new ProblemStatement(
                 "About 3% of subscribers cancel each month; most leave without ever contacting us.",
                 "Subscribers at risk, and the retention team who can call only 200 people a week.",
@@ -98,6 +115,14 @@ class ScopingDemoSeeder implements DemoSeeder {
 
     private void seedForecast(ProjectRef project) {
         starter.start(project.id(), ScopingTemplates.DEMAND.id());
+        adaptCanvas(project, ScopingTemplates.DEMAND, Map.of(
+                CanvasBox.VALUE_PROPOSITION, "Globex store managers order fresh goods from a 14-day forecast instead of last week's sales "
+                        + "plus a guess.",
+                CanvasBox.PREDICTION_TASK, "For each of 1,800 products in each of 40 stores, nightly: units sold on each of the next 14 days.",
+                CanvasBox.DECISIONS, "Replenishment orders are computed from the forecast; managers review changes above 30%.",
+                CanvasBox.MAKING_PREDICTIONS, "Nightly batch at 23:00 after the tills close; forecasts ready before the 05:00 order cut-off.",
+                CanvasBox.DATA_SOURCES, "Till transactions, price and promotion calendar, public holidays, store openings.",
+                CanvasBox.LIVE_MONITORING, "MAPE by product group, bias, stock-outs and waste per store, weekly."));
         statements.save(project.id(), new ProblemStatement(
                 "Stores run out of best sellers every weekend and throw away 4% of fresh goods.",
                 "Store managers who order stock, customers who find empty shelves.",
@@ -108,5 +133,13 @@ class ScopingDemoSeeder implements DemoSeeder {
                 "Demand forecasting is a standard retail problem."), null);
         value.save(project.id(), new ValueAssessment("stock-out rate and waste", "MAPE of 14-day forecasts",
                 "Each point of MAPE is worth about 0.3 points of waste.", 250000.0, "EUR per year", null, Risk.LOW, Risk.LOW, null), null);
+    }
+
+    /** The template's draft with the required boxes rewritten for this project, as a manager would. */
+    private void adaptCanvas(ProjectRef project, ScopingTemplate template, Map<CanvasBox, String> ownWords) {
+        Map<CanvasBox, String> text = new EnumMap<>(CanvasBox.class);
+        text.putAll(template.canvas());
+        text.putAll(ownWords);
+        canvas.save(project.id(), new Canvas(text), canvas.find(project.id()).map(CanvasService.Saved::version).orElse(null));
     }
 }

@@ -106,8 +106,13 @@ public class ScopingView extends VerticalLayout implements HasUrlParameter<Strin
         removeAll();
         add(new H2(project.key() + " · Scoping"), new Div(state), exports(project));
         var document = documents.find(project.id());
-        if (document.isEmpty() && canEdit) {
-            add(templatePicker(project));
+        if (document.isEmpty()) {
+            // Nothing to edit before the document is started: a manager picks a template first, so
+            // that the choice is never lost to a blank document created by an early save.
+            add(canEdit ? templatePicker(project)
+                    : new Paragraph("Scoping has not started yet: a project manager starts it from a template."));
+            refreshState(project);
+            return;
         }
         ScopingTemplate template = document.flatMap(d -> ScopingTemplates.byId(d.getTemplate())).orElse(ScopingTemplates.BLANK);
         TabSheet tabs = new TabSheet();

@@ -189,6 +189,17 @@ class MainPathIT {
         pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save problem")).click();
         assertThat(pm.getByText("Problem saved")).isVisible();
 
+        // The canvas: the template's draft, rewritten for this line where it matters.
+        pm.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Canvas")).click();
+        field(pm, "Value proposition (required)").fill("Line 3 inspectors look only at the housings the system flags.");
+        field(pm, "Prediction task (required)").fill("For each housing photographed on line 3: scratched or not.");
+        field(pm, "Decisions (required)").fill("Flagged housings go to the inspection table; the rest are packed.");
+        field(pm, "Making predictions (required)").fill("On the line's edge computer, within the 2-second cycle.");
+        field(pm, "Data sources (required)").fill("Line 3 camera, inspection log, batch numbers.");
+        field(pm, "Live monitoring (required)").fill("Flag rate per shift, confirmed defects, returns per month.");
+        pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save canvas")).click();
+        assertThat(pm.getByText("Canvas saved")).isVisible();
+
         // Feasibility: people spot defects on the same images, measured on 400 of them.
         pm.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Feasibility")).click();
         pm.getByText("A person can do this task from the same input").click();
@@ -220,7 +231,7 @@ class MainPathIT {
         Page admin = signIn("acme-admin");
         admin.navigate(url("/scoping/document/" + projectId));
         admin.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Review")).click();
-        field(admin, "Reason for the decision").fill("Targets agreed with quality assurance.");
+        admin.getByLabel("Reason for the decision", new Page.GetByLabelOptions().setExact(false)).fill("Targets agreed with quality assurance.");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
         assertThat(admin.locator("#scoping-state")).containsText("approved");
         assertThat(admin.getByText("Targets agreed with quality assurance.")).isVisible();

@@ -38,7 +38,13 @@ import dev.cairn.plugin.scoping.milestone.MilestoneService;
 import dev.cairn.plugin.scoping.portfolio.CandidateService;
 import dev.cairn.plugin.scoping.portfolio.CandidateSolution;
 import dev.cairn.plugin.scoping.document.SeparationOfDutiesException;
+import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers;
+import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.DataKind;
+import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.Evidence;
+import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.PriorWork;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityService;
+import dev.cairn.plugin.scoping.value.ValueAssessment;
+import dev.cairn.plugin.scoping.value.ValueAssessment.Risk;
 import dev.cairn.plugin.scoping.review.ScopingReviewService;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -132,6 +138,12 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     MilestoneService milestones;
     @Autowired
     CandidateService candidates;
+    @Autowired
+    dev.cairn.plugin.scoping.template.ScopingStarter starter;
+    @Autowired
+    dev.cairn.plugin.scoping.value.ValueService value;
+    @Autowired
+    dev.cairn.plugin.scoping.export.ScopingExport export;
 
     @AfterEach
     void signOut() {
@@ -201,6 +213,17 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("score a candidate solution", new Action(MANAGERS, () -> candidates.save(project.id(), null,
                 new CandidateSolution("C " + suffix(), null, 3, 4), null)));
         actions.put("see the tenant's portfolio", new Action(TENANT_USERS, () -> candidates.portfolio()));
+        actions.put("start a scoping document", new Action(MANAGERS, () -> starter.start(freshProject(), "blank")));
+        actions.put("answer the feasibility diligence", new Action(MANAGERS, () -> feasibility.save(project.id(),
+                new FeasibilityAnswers(DataKind.STRUCTURED, false, null, null, null, null, Evidence.SOME, null, PriorWork.SOME, null),
+                feasibility.find(project.id()).map(f -> f.version()).orElse(null))));
+        actions.put("write the value and ethics review", new Action(MANAGERS, () -> value.save(project.id(), new ValueAssessment(
+                "churn rate", "recall", "link " + suffix(), null, null, null, Risk.LOW, Risk.LOW, null),
+                value.find(project.id()).map(v -> v.version()).orElse(null))));
+        actions.put("reject a scoping document", new Action(MANAGERS, () -> rejectOrRefuseForAnotherReason(project.id())));
+        actions.put("choose a candidate solution", new Action(MANAGERS, () -> candidates.choose(project.id(),
+                candidates.list(project.id()).getFirst().getId())));
+        actions.put("export the scoping document", new Action(TENANT_USERS, () -> export.markdown(project.id())));
         actions.put("list datasets", new Action(TENANT_USERS, () -> datasets.list(project.id())));
         actions.put("register a dataset", new Action(CONTRIBUTORS, () -> datasets.register(project.id(), "ds-" + suffix(),
                 "s3://bucket/" + suffix() + ".csv", "by the role matrix")));
@@ -241,10 +264,33 @@ class RoleMatrixTest extends SpringBrowserlessTest {
      */
     private void approveOrRefuseForAnotherReason(UUID projectId) {
         try {
-            reviews.approve(projectId, "role matrix");
+            reviews.approve(projectId, revisionOf(projectId), "role matrix");
+        } catch (NoTenantInScopeException refused) {
+            throw refused;
         } catch (IllegalStateException | SeparationOfDutiesException notThisRevisionOrNotTheAuthor) {
             // the role may approve; this user may not approve this revision (already reviewed, or they wrote it)
         }
+    }
+
+    private void rejectOrRefuseForAnotherReason(UUID projectId) {
+        try {
+            reviews.reject(projectId, revisionOf(projectId), "role matrix");
+        } catch (NoTenantInScopeException refused) {
+            throw refused;
+        } catch (IllegalStateException | SeparationOfDutiesException notThisRevisionOrNotTheAuthor) {
+            // the role may reject; this user may not decide on this revision
+        }
+    }
+
+    /** Read directly, so that reading it never stands in for the role check under test. */
+    private int revisionOf(UUID projectId) {
+        return dsl.select(dev.cairn.plugin.scoping.db.Tables.SCOPING_DOCUMENT.REVISION).from(dev.cairn.plugin.scoping.db.Tables.SCOPING_DOCUMENT)
+                .where(dev.cairn.plugin.scoping.db.Tables.SCOPING_DOCUMENT.PROJECT_ID.eq(projectId)).fetchOptional(0, Integer.class).orElse(0);
+    }
+
+    /** A new project of Acme's, created by its project manager whoever is acting. */
+    private UUID freshProject() {
+        return new Actors(dsl).as("acme-pm", () -> projects.create("Fresh " + suffix(), key(), null)).id();
     }
 
     /** True when the service did the work, false when it refused; anything else fails the test. */

@@ -44,7 +44,7 @@ public class DemoWorld {
             ProjectRef project = projectOf(slug);
             actors().run(slug + "-member", () -> jobs.submit("cairn.tracking-sync", "Sync " + project.key(), project.id(), null));
             if (actors().as(slug + "-admin", () -> reviews.history(project.id()).isEmpty())) {
-                actors().run(slug + "-admin", () -> reviews.approve(project.id(), "Approved by the demo world"));
+                actors().run(slug + "-admin", () -> reviews.approve(project.id(), reviews.revision(project.id()), "Approved by the demo world"));
             }
         }
     }

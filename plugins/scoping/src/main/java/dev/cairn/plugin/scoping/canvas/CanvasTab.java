@@ -39,14 +39,14 @@ public class CanvasTab extends VerticalLayout {
         });
         add(lastChange, form);
         if (canEdit) {
-            Button save = new Button("Save canvas", click -> Feedback.attempt(() -> {
+            Button save = new Button("Save canvas", click -> Feedback.attemptSave(() -> {
                 Map<CanvasBox, String> text = new EnumMap<>(CanvasBox.class);
                 areas.forEach((box, area) -> text.put(box, area.getValue()));
                 version = canvas.save(project.id(), new Canvas(text), version);
                 lastChange.setText("Saved (version " + version + ")");
                 Feedback.saved("Canvas saved (version " + version + ")");
                 onSaved.run();
-            }));
+            }, () -> version = canvas.find(project.id()).map(CanvasService.Saved::version).orElse(null)));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(save);
         }

@@ -43,11 +43,11 @@ public class ContractTab extends VerticalLayout {
         load(contracts.latest(project.id()));
         if (canEdit) {
             Button add = new Button("Add target", click -> addRow(null));
-            Button save = new Button("Save contract", click -> Feedback.attempt(() -> {
+            Button save = new Button("Save contract", click -> Feedback.attemptSave(() -> {
                 load(contracts.saveTargets(project.id(), targets(), current));
                 Feedback.saved("Metric contract v" + current.number() + " saved as a draft");
                 onSaved.run();
-            }));
+            }, () -> current = contracts.latest(project.id())));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(new HorizontalLayout(add, save));
         }

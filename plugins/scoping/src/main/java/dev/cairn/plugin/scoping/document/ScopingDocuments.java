@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +61,11 @@ public class ScopingDocuments {
         document.setCreatedAt(now);
         document.setUpdatedBy(username);
         document.setUpdatedAt(now);
-        db.insert(document);
+        try {
+            db.insert(document);
+        } catch (DuplicateKeyException startedAtTheSameMoment) {
+            throw new ConcurrentEditException("scoping document", "Someone else", now);
+        }
         return document;
     }
 
@@ -78,6 +83,21 @@ public class ScopingDocuments {
         int revision = revision(projectId);
         recordActivity(projectId, username, what + " (revision " + revision + ")");
         return revision;
+    }
+
+    /**
+     * Locks the document's row for the rest of the transaction, provided it is still at the
+     * revision the user saw; otherwise refuses with who changed it last.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockRevision(UUID projectId, int revisionSeen) {
+        int locked = db.update(SCOPING_DOCUMENT, Map.of(SCOPING_DOCUMENT.REVISION, SCOPING_DOCUMENT.REVISION),
+                SCOPING_DOCUMENT.PROJECT_ID.eq(projectId).and(SCOPING_DOCUMENT.REVISION.eq(revisionSeen)));
+        if (locked == 0) {
+            ScopingDocumentRecord now = find(projectId).orElseThrow(() -> new IllegalStateException("Nothing to review yet: start the scoping document first."));
+            throw new ConcurrentEditException("scoping document (now revision " + now.getRevision() + ", you looked at "
+                    + revisionSeen + ")", now.getUpdatedBy(), now.getUpdatedAt());
+        }
     }
 
     /** Adds a line to the activity history, in the caller's transaction; the revision stays. */

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.UpdatableRecord;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * A part of the scoping document stored as one row per project with a version column: the problem
@@ -40,7 +41,13 @@ public record VersionedPart<R extends UpdatableRecord<R>>(String title, Table<R>
             fill.accept(record);
             stamp(record, username, now);
             record.set(version, 1);
-            db.insert(record);
+            try {
+                db.insert(record);
+            } catch (DuplicateKeyException firstSaveAtTheSameMoment) {
+                // Someone saved the first version a moment earlier. The transaction cannot be used
+                // any more (PostgreSQL aborts it), so say so without reading who it was.
+                throw new ConcurrentEditException(title, "Someone else", now);
+            }
             return 1;
         }
         R record = existing.get();

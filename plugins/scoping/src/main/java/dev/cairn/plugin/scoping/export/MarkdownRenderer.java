@@ -40,7 +40,7 @@ final class MarkdownRenderer {
             return "—";
         }
         String escaped = text.strip().replace("&", "&amp;").replace("<", "&lt;")
-                .replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[");
+                .replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[").replace("|", "\\|").replace("~", "\\~");
         StringBuilder lines = new StringBuilder();
         for (String line : escaped.split("\n", -1)) {
             if (!lines.isEmpty()) {

@@ -68,7 +68,9 @@ public class FeasibilityTab extends VerticalLayout {
         add(form);
         form.getChildren().filter(HasValue.class::isInstance).forEach(field -> ((HasValue<?, ?>) field).setReadOnly(!canEdit));
         if (canEdit) {
-            Button save = new Button("Save and rate", click -> Feedback.attempt(() -> {
+            Button save = new Button("Save and rate", click -> Feedback.attemptSave(() -> {
+                Feedback.requireNumberOrEmpty(hlpExamples);
+                Feedback.requireNumberOrEmpty(hlpValue);
                 FeasibilityAnswers answers = new FeasibilityAnswers(dataKind.getValue(), hlpApplies.getValue(), hlpMethod.getValue(),
                         hlpExamples.getValue(), hlpMetric.getValue(), hlpValue.getValue(), features.getValue(), featureNotes.getValue(),
                         priorWork.getValue(), priorWorkNotes.getValue());
@@ -76,7 +78,7 @@ public class FeasibilityTab extends VerticalLayout {
                 showRating(FeasibilityRating.of(answers));
                 Feedback.saved("Feasibility saved (version " + version + ")");
                 onSaved.run();
-            }));
+            }, () -> version = feasibility.find(project.id()).map(FeasibilityService.Saved::version).orElse(null)));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(save);
         }

@@ -94,13 +94,16 @@ public class MilestoneService {
         return record;
     }
 
+    /** Removes a milestone, provided nobody changed it since the user saw it ({@code versionSeen}). */
     @Transactional
-    public void delete(UUID projectId, UUID milestoneId) {
+    public void delete(UUID projectId, UUID milestoneId, int versionSeen) {
         var user = Permissions.requireAnyRole(currentUser, "plan milestones", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
         projects.require(projectId);
         var record = db.fetchOptional(MILESTONE, MILESTONE.ID.eq(milestoneId).and(MILESTONE.PROJECT_ID.eq(projectId)))
                 .orElseThrow(() -> new NotFoundException("Milestone"));
-        db.delete(MILESTONE, MILESTONE.ID.eq(milestoneId));
+        if (db.delete(MILESTONE, MILESTONE.ID.eq(milestoneId).and(MILESTONE.VERSION.eq(versionSeen))) == 0) {
+            throw new ConcurrentEditException("milestone '" + record.getTitle() + "'", record.getUpdatedBy(), record.getUpdatedAt());
+        }
         documents.recordActivity(projectId, user.username(), "removed the milestone " + record.getTitle());
     }
 }

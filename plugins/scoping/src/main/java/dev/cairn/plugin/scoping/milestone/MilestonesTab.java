@@ -148,7 +148,7 @@ public class MilestonesTab extends VerticalLayout {
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()));
         if (existing != null) {
             Button remove = new Button("Remove", click -> {
-                if (Feedback.attempt(() -> milestones.delete(project.id(), existing.getId()))) {
+                if (Feedback.attempt(() -> milestones.delete(project.id(), existing.getId(), existing.getVersion()))) {
                     dialog.close();
                     refresh();
                 }

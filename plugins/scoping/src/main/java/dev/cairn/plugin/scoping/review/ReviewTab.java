@@ -37,6 +37,8 @@ public class ReviewTab extends VerticalLayout {
 
     public void refresh() {
         removeAll();
+        // The decision is about what the reviewer sees now: this revision and nothing later.
+        int revision = reviews.revision(project.id());
         List<String> missing = reviews.missing(project.id());
         if (missing.isEmpty()) {
             add(new Paragraph("Every required part is written: the document can be approved."));
@@ -48,14 +50,14 @@ public class ReviewTab extends VerticalLayout {
             add(list);
         }
         if (canDecide) {
-            TextArea reason = new TextArea("Reason for the decision");
+            TextArea reason = new TextArea("Reason for the decision on revision " + revision);
             reason.setHelperText("Recorded with your name in the review history, the audit log and the lineage graph.");
             reason.setMaxLength(2000);
             reason.setWidthFull();
-            Button approve = new Button("Approve", click -> decide(() -> reviews.approve(project.id(), reason.getValue()), "approved"));
+            Button approve = new Button("Approve", click -> decide(() -> reviews.approve(project.id(), revision, reason.getValue()), "approved"));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
             approve.setEnabled(missing.isEmpty());
-            Button reject = new Button("Reject", click -> decide(() -> reviews.reject(project.id(), reason.getValue()), "rejected"));
+            Button reject = new Button("Reject", click -> decide(() -> reviews.reject(project.id(), revision, reason.getValue()), "rejected"));
             reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
             add(reason, new HorizontalLayout(approve, reject));
         }

@@ -19,11 +19,14 @@ import dev.cairn.plugin.scoping.db.tables.records.ScopingReviewRecord;
 import dev.cairn.plugin.scoping.document.Approvers;
 import dev.cairn.plugin.scoping.document.ScopingDocuments;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityService;
+import dev.cairn.plugin.scoping.template.ScopingTemplates;
 import dev.cairn.plugin.scoping.value.ValueService;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +90,11 @@ public class ScopingReviewService {
         if (!boxes.isEmpty()) {
             missing.add("Canvas: fill " + String.join(", ", boxes.stream().map(CanvasBox::title).toList()) + ".");
         }
+        List<CanvasBox> unadapted = templateDraftsLeft(projectId);
+        if (!unadapted.isEmpty()) {
+            missing.add("Canvas: adapt the template's draft in " + String.join(", ", unadapted.stream().map(CanvasBox::title).toList())
+                    + " (it describes a typical project, not this one).");
+        }
         if (feasibility.find(projectId).isEmpty()) {
             missing.add("Feasibility: answer the diligence questions.");
         }
@@ -100,6 +108,19 @@ public class ScopingReviewService {
             missing.add("Metric contract: add at least one ML metric target.");
         }
         return missing;
+    }
+
+    /** Required boxes still holding the template's text word for word. */
+    private List<CanvasBox> templateDraftsLeft(UUID projectId) {
+        var template = documents.find(projectId).flatMap(d -> ScopingTemplates.byId(d.getTemplate()));
+        var saved = canvas.find(projectId);
+        if (template.isEmpty() || saved.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(CanvasBox.values()).filter(CanvasBox::required)
+                .filter(box -> !saved.get().canvas().text(box).isEmpty()
+                        && saved.get().canvas().text(box).equals(template.get().canvas().getOrDefault(box, "").strip()))
+                .toList();
     }
 
     public GateState state(UUID projectId) {
@@ -117,6 +138,11 @@ public class ScopingReviewService {
                 ? GateState.CHANGED_SINCE_APPROVAL : GateState.NOT_REVIEWED;
     }
 
+    /** The document's current revision (0 before it was started). */
+    public int revision(UUID projectId) {
+        return documents.revision(projectId);
+    }
+
     /** Every decision, newest first. */
     public List<ScopingReviewRecord> history(UUID projectId) {
         projects.require(projectId);
@@ -124,17 +150,36 @@ public class ScopingReviewService {
                 SCOPING_REVIEW.REVISION.desc()).stream().toList();
     }
 
+    /** Approves the revision the approver looked at; if the document changed since, nothing happens and they are told. */
     @Transactional
-    public void approve(UUID projectId, String reason) {
-        decide(projectId, Decision.APPROVED, reason);
+    public void approve(UUID projectId, int revisionSeen, String reason) {
+        decide(projectId, revisionSeen, Decision.APPROVED, reason);
     }
 
     @Transactional
-    public void reject(UUID projectId, String reason) {
-        decide(projectId, Decision.REJECTED, reason);
+    public void reject(UUID projectId, int revisionSeen, String reason) {
+        decide(projectId, revisionSeen, Decision.REJECTED, reason);
     }
 
-    private void decide(UUID projectId, Decision decision, String reason) {
+    /**
+     * Who wrote the revision under review: whoever started the document and whoever last saved
+     * each part (problem, canvas, feasibility, value, the draft contract). None of them may decide on it.
+     */
+    Set<String> authors(UUID projectId, ScopingDocumentRecord document) {
+        Set<String> authors = new LinkedHashSet<>();
+        authors.add(document.getCreatedBy());
+        problems.find(projectId).ifPresent(p -> authors.add(p.getUpdatedBy()));
+        canvas.find(projectId).ifPresent(c -> authors.add(c.updatedBy()));
+        feasibility.find(projectId).ifPresent(f -> authors.add(f.updatedBy()));
+        value.find(projectId).ifPresent(v -> authors.add(v.updatedBy()));
+        var contract = contracts.latest(projectId);
+        if (contract.status() == MetricContractService.Status.DRAFT && contract.updatedBy() != null) {
+            authors.add(contract.updatedBy());
+        }
+        return authors;
+    }
+
+    private void decide(UUID projectId, int revisionSeen, Decision decision, String reason) {
         String verb = decision == Decision.APPROVED ? "approve" : "reject";
         var user = Permissions.requireAnyRole(currentUser, verb + " the scoping document", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
         var project = projects.require(projectId);
@@ -144,17 +189,18 @@ public class ScopingReviewService {
         if (reason.strip().length() > 2000) {
             throw new IllegalArgumentException("The reason must have at most 2000 characters.");
         }
-        ScopingDocumentRecord document = documents.find(projectId)
-                .orElseThrow(() -> new IllegalStateException("Nothing to review yet: start the scoping document first."));
+        // Holds the document's row until this decision commits: a part saved meanwhile waits, and a
+        // part saved since the approver looked makes this fail instead of approving unseen text.
+        documents.lockRevision(projectId, revisionSeen);
+        ScopingDocumentRecord document = documents.find(projectId).orElseThrow();
         if (decision == Decision.APPROVED) {
             List<String> missing = missing(projectId);
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("The document is not complete: " + String.join(" ", missing));
             }
         }
-        boolean self = approvers.requireIndependent(user, List.of(document.getCreatedBy(), document.getUpdatedBy()),
-                verb + " the scoping document");
-        int revision = document.getRevision();
+        boolean self = approvers.requireIndependent(user, authors(projectId, document), verb + " the scoping document");
+        int revision = revisionSeen;
         if (history(projectId).stream().anyMatch(r -> r.getRevision() == revision)) {
             throw new IllegalStateException("Revision " + revision + " was already reviewed; it must change before a new decision.");
         }

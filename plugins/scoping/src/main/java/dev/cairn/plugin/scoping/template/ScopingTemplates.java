@@ -60,7 +60,7 @@ public final class ScopingTemplates {
             FEATURES, "Lagged sales, moving averages, promotion flags, price, day of week, holidays.",
             LIVE_MONITORING, "Forecast error by product group, bias, stock-out and waste rates."),
             List.of(new MetricTarget(MetricKind.ML, "MAPE", null, Direction.AT_MOST, 20, "%"),
-                    new MetricTarget(MetricKind.ML, "bias", null, Direction.AT_MOST, 5, "%"),
+                    new MetricTarget(MetricKind.ML, "absolute bias", null, Direction.AT_MOST, 5, "%"),
                     new MetricTarget(MetricKind.SOFTWARE, "batch duration", null, Direction.AT_MOST, 120, "min"),
                     new MetricTarget(MetricKind.BUSINESS, "stock-out rate", null, Direction.AT_MOST, 3, "%")));
 

@@ -10,6 +10,7 @@ import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.db.tables.records.ValueAssessmentRecord;
 import dev.cairn.plugin.scoping.document.Approvers;
+import dev.cairn.plugin.scoping.document.ConcurrentEditException;
 import dev.cairn.plugin.scoping.document.ScopingDocuments;
 import dev.cairn.plugin.scoping.document.VersionedPart;
 import dev.cairn.plugin.scoping.value.ValueAssessment.Risk;
@@ -75,6 +76,7 @@ public class ValueService {
             record.setPrivacyRisk(assessment.privacyRisk().name());
             record.setHarmNotes(strip(assessment.harmNotes()));
             if (ethicsChanged) {
+                record.setEthicsWrittenBy(user.username());
                 record.setEthicsSignedOffBy(null);
                 record.setEthicsSignedOffAt(null);
                 record.setEthicsSignoffNote(null);
@@ -86,24 +88,29 @@ public class ValueService {
     }
 
     /**
-     * Records the ethics sign-off: a manager other than the one who last wrote the review confirms
-     * it (the same person only when the tenant has no other manager).
+     * Records the ethics sign-off of the review as the signer saw it ({@code versionSeen}): a manager
+     * other than the one who last wrote the risks (the same person only when the tenant has no
+     * other manager) confirms it. If the review changed since, nothing is signed.
      */
     @Transactional
-    public void signOffEthics(UUID projectId, String note) {
+    public void signOffEthics(UUID projectId, String note, int versionSeen) {
         var user = Permissions.requireAnyRole(currentUser, "sign off the ethics review", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
         var project = projects.require(projectId);
         var saved = PART.find(db, projectId).orElseThrow(() -> new IllegalStateException("Write the value and ethics review first."));
-        boolean self = approvers.requireIndependent(user, java.util.List.of(saved.getUpdatedBy()), "sign off the ethics review");
         if (note == null || note.isBlank()) {
             throw new IllegalArgumentException("Say what was checked in the sign-off note.");
         }
         if (note.strip().length() > 1000) {
             throw new IllegalArgumentException("The sign-off note must have at most 1000 characters.");
         }
-        db.update(VALUE_ASSESSMENT, Map.of(VALUE_ASSESSMENT.ETHICS_SIGNED_OFF_BY, user.username(),
+        boolean self = approvers.requireIndependent(user, java.util.List.of(saved.getEthicsWrittenBy()), "sign off the ethics review");
+        int signed = db.update(VALUE_ASSESSMENT, Map.of(VALUE_ASSESSMENT.ETHICS_SIGNED_OFF_BY, user.username(),
                 VALUE_ASSESSMENT.ETHICS_SIGNED_OFF_AT, OffsetDateTime.now(ZoneOffset.UTC),
-                VALUE_ASSESSMENT.ETHICS_SIGNOFF_NOTE, note.strip()), VALUE_ASSESSMENT.ID.eq(saved.getId()));
+                VALUE_ASSESSMENT.ETHICS_SIGNOFF_NOTE, note.strip(), VALUE_ASSESSMENT.VERSION, versionSeen + 1),
+                VALUE_ASSESSMENT.ID.eq(saved.getId()).and(VALUE_ASSESSMENT.VERSION.eq(versionSeen)));
+        if (signed == 0) {
+            throw new ConcurrentEditException("value and ethics review", saved.getUpdatedBy(), saved.getUpdatedAt());
+        }
         documents.recordChange(projectId, user.username(), (self ? "signed off their own ethics review (no other manager): "
                 : "signed off the ethics review: ") + note.strip());
         audit.record("scoping.ethics.signoff", project.key(), AuditLog.Outcome.SUCCESS, (self ? "self sign-off (no other manager): " : "")

@@ -59,14 +59,15 @@ public class ValueTab extends VerticalLayout {
         form.getChildren().filter(HasValue.class::isInstance).forEach(field -> ((HasValue<?, ?>) field).setReadOnly(!canEdit));
         add(form);
         if (canEdit) {
-            Button save = new Button("Save value and ethics", click -> Feedback.attempt(() -> {
+            Button save = new Button("Save value and ethics", click -> Feedback.attemptSave(() -> {
+                Feedback.requireNumberOrEmpty(valueEstimate);
                 version = value.save(project.id(), new ValueAssessment(businessMetric.getValue(), mlMetric.getValue(), metricLink.getValue(),
                         valueEstimate.getValue(), valueUnit.getValue(), valueNotes.getValue(), fairness.getValue(), privacy.getValue(),
                         harm.getValue()), version);
                 Feedback.saved("Value and ethics saved (version " + version + ")");
                 showSignOff(value, project, canEdit, onSaved);
                 onSaved.run();
-            }));
+            }, () -> version = value.find(project.id()).map(ValueService.Saved::version).orElse(null)));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(save);
         }
@@ -90,7 +91,8 @@ public class ValueTab extends VerticalLayout {
                         TextArea note = new TextArea("What was checked");
                         note.setWidthFull();
                         Button sign = new Button("Sign off the ethics review", click -> Feedback.attempt(() -> {
-                            value.signOffEthics(project.id(), note.getValue());
+                            value.signOffEthics(project.id(), note.getValue(), saved.get().version());
+                            version = value.find(project.id()).map(ValueService.Saved::version).orElse(version);
                             Feedback.saved("Ethics review signed off");
                             showSignOff(value, project, canEdit, onSaved);
                             onSaved.run();
