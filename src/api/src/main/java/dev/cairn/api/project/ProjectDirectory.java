@@ -1,6 +1,7 @@
 package dev.cairn.api.project;
 
 import dev.cairn.api.tenancy.NotFoundException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +9,9 @@ import java.util.UUID;
 public interface ProjectDirectory {
 
     Optional<ProjectRef> find(UUID projectId);
+
+    /** Every project of the current tenant, by name. */
+    List<ProjectRef> all();
 
     /** The project, or {@link NotFoundException} when it is not the current tenant's. */
     default ProjectRef require(UUID projectId) {

@@ -61,6 +61,11 @@ public class ProjectService implements ProjectDirectory {
         return db.fetchOptional(PROJECT, PROJECT.ID.eq(projectId)).orElseThrow(() -> new NotFoundException("Project"));
     }
 
+    @Override
+    public List<ProjectRef> all() {
+        return list().stream().map(ProjectService::toRef).toList();
+    }
+
     public List<ProjectRecord> list() {
         currentUser.require();
         return db.fetch(PROJECT, DSL.noCondition(), PROJECT.NAME.asc());

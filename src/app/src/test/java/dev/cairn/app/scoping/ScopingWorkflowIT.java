@@ -2,7 +2,10 @@ package dev.cairn.app.scoping;
 
 import static dev.cairn.app.db.Tables.AUDIT_ENTRY;
 import static dev.cairn.app.db.Tables.LINEAGE_ARTIFACT;
+import static dev.cairn.app.db.Tables.LINEAGE_CONTEXT;
 import static dev.cairn.app.db.Tables.LINEAGE_EXECUTION;
+import static dev.cairn.plugin.scoping.db.Tables.SCOPING_DOCUMENT;
+import static dev.cairn.plugin.scoping.db.Tables.VALUE_ASSESSMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -93,6 +96,8 @@ class ScopingWorkflowIT {
     MilestoneService milestones;
     @Autowired
     ScopingExport export;
+    @Autowired
+    dev.cairn.plugin.scoping.portfolio.CandidateService candidates;
 
     private Actors actors() {
         return new Actors(dsl);
@@ -108,13 +113,34 @@ class ScopingWorkflowIT {
         return actors().as(pm, () -> projects.create("Scoping " + key, key, "scoping workflow test"));
     }
 
-    /** Everything but the approval, as the project manager, from the churn template. */
+    /** The document's current revision, read directly (whatever the tenant of the caller). */
+    private int revision(ProjectRef project) {
+        return dsl.select(SCOPING_DOCUMENT.REVISION).from(SCOPING_DOCUMENT).where(SCOPING_DOCUMENT.PROJECT_ID.eq(project.id()))
+                .fetchOptional(SCOPING_DOCUMENT.REVISION).orElse(0);
+    }
+
+    private int valueVersion(ProjectRef project) {
+        return dsl.select(VALUE_ASSESSMENT.VERSION).from(VALUE_ASSESSMENT).where(VALUE_ASSESSMENT.PROJECT_ID.eq(project.id()))
+                .fetchSingle(VALUE_ASSESSMENT.VERSION);
+    }
+
+    /** The lineage of one project only (other tests write the same names in theirs). */
+    private org.jooq.Condition inLineageOf(ProjectRef project, org.jooq.TableField<?, java.util.UUID> contextId) {
+        return contextId.in(dsl.select(LINEAGE_CONTEXT.ID).from(LINEAGE_CONTEXT).where(LINEAGE_CONTEXT.PROJECT_ID.eq(project.id())));
+    }
+
+    /** Everything but the approval, as the project manager, from the churn template, with the canvas in the project's own words. */
     private void completeFromTemplate(String pm, ProjectRef project) {
         actors().run(pm, () -> {
             if (documents.find(project.id()).isEmpty()) {
                 starter.start(project.id(), "churn-prediction");
             }
             problems.save(project.id(), new ProblemStatement("Customers leave", "Retention team", "Whom to call", "A 30-day rule"), null);
+            Map<CanvasBox, String> ownWords = new EnumMap<>(CanvasBox.class);
+            for (CanvasBox box : CanvasBox.values()) {
+                ownWords.put(box, box.title() + " for " + project.key());
+            }
+            canvas.save(project.id(), new Canvas(ownWords), canvas.find(project.id()).map(CanvasService.Saved::version).orElse(null));
             feasibility.save(project.id(), new FeasibilityAnswers(DataKind.STRUCTURED, false, null, null, null, null, Evidence.STRONG,
                     null, PriorWork.ESTABLISHED, null), null);
             value.save(project.id(), new ValueAssessment("churn rate", "recall", "more churners called, more retained", null, null, null,
@@ -135,7 +161,8 @@ class ScopingWorkflowIT {
             assertThat(draft.targets()).extracting(MetricTarget::metric).contains("recall", "p95 latency");
             assertThat(contracts.approvedContract(project.id())).as("a draft is not offered to other stages").isEmpty();
             assertThat(reviews.missing(project.id())).anyMatch(m -> m.startsWith("Problem"))
-                    .anyMatch(m -> m.startsWith("Feasibility")).noneMatch(m -> m.startsWith("Canvas"));
+                    .anyMatch(m -> m.startsWith("Feasibility")).noneMatch(m -> m.startsWith("Canvas: fill"))
+                    .anyMatch(m -> m.contains("adapt the template's draft in Value proposition"));
         });
         assertThatThrownBy(() -> actors().run("acme-pm", () -> starter.start(project.id(), "blank")))
                 .hasMessageContaining("already has a scoping document");
@@ -147,19 +174,19 @@ class ScopingWorkflowIT {
     void approvalNeedsACompleteDocumentAndAnotherManagerAndIsRecordedEverywhere() {
         ProjectRef project = newProject("acme-pm");
         actors().run("acme-pm", () -> starter.start(project.id(), "churn-prediction"));
-        assertThatThrownBy(() -> actors().run("acme-admin", () -> reviews.approve(project.id(), "looks fine")))
+        assertThatThrownBy(() -> actors().run("acme-admin", () -> reviews.approve(project.id(), revision(project), "looks fine")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not complete").hasMessageContaining("Problem");
 
         completeFromTemplate("acme-pm", project);
         assertThat(actors().as("acme-pm", () -> reviews.missing(project.id()))).isEmpty();
-        assertThatThrownBy(() -> actors().run("acme-pm", () -> reviews.approve(project.id(), "my own work")))
+        assertThatThrownBy(() -> actors().run("acme-pm", () -> reviews.approve(project.id(), revision(project), "my own work")))
                 .isInstanceOf(SeparationOfDutiesException.class).hasMessageContaining("another project manager or tenant admin");
-        assertThatThrownBy(() -> actors().run("acme-member", () -> reviews.approve(project.id(), "ok")))
+        assertThatThrownBy(() -> actors().run("acme-member", () -> reviews.approve(project.id(), revision(project), "ok")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> actors().run("acme-admin", () -> reviews.approve(project.id(), " ")))
+        assertThatThrownBy(() -> actors().run("acme-admin", () -> reviews.approve(project.id(), revision(project), " ")))
                 .hasMessageContaining("Say why");
 
-        actors().run("acme-admin", () -> reviews.approve(project.id(), "Targets agreed with the retention lead"));
+        actors().run("acme-admin", () -> reviews.approve(project.id(), revision(project), "Targets agreed with the retention lead"));
         actors().run("acme-viewer", () -> {
             assertThat(reviews.state(project.id())).isEqualTo(GateState.APPROVED);
             var review = reviews.history(project.id()).getFirst();
@@ -174,12 +201,13 @@ class ScopingWorkflowIT {
         });
         int revision = actors().as("acme-pm", () -> documents.revision(project.id()));
         assertThat(dsl.fetchExists(LINEAGE_ARTIFACT, LINEAGE_ARTIFACT.TYPE.eq("scoping.document")
-                .and(LINEAGE_ARTIFACT.NAME.eq("Scoping document r" + revision)))).isTrue();
+                .and(LINEAGE_ARTIFACT.NAME.eq("Scoping document r" + revision)).and(inLineageOf(project, LINEAGE_ARTIFACT.CONTEXT_ID)))).isTrue();
         assertThat(dsl.fetchExists(LINEAGE_EXECUTION, LINEAGE_EXECUTION.TYPE.eq("scoping.review")
-                .and(LINEAGE_EXECUTION.NAME.eq("Approve scoping r" + revision)).and(LINEAGE_EXECUTION.PROPERTIES.contains("acme-admin")))).isTrue();
+                .and(LINEAGE_EXECUTION.NAME.eq("Approve scoping r" + revision)).and(LINEAGE_EXECUTION.PROPERTIES.contains("acme-admin"))
+                .and(inLineageOf(project, LINEAGE_EXECUTION.CONTEXT_ID)))).isTrue();
         assertThat(dsl.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq("scoping.review.approve").and(AUDIT_ENTRY.ACTOR.eq("acme-admin"))
                 .and(AUDIT_ENTRY.TARGET.eq(project.key())))).isTrue();
-        assertThatThrownBy(() -> actors().run("acme-admin", () -> reviews.reject(project.id(), "changed my mind")))
+        assertThatThrownBy(() -> actors().run("acme-admin", () -> reviews.reject(project.id(), revision(project), "changed my mind")))
                 .hasMessageContaining("already reviewed");
     }
 
@@ -187,7 +215,7 @@ class ScopingWorkflowIT {
     void changingTheContractAfterApprovalStartsANewVersionThatNeedsItsOwnApproval() {
         ProjectRef project = newProject("acme-pm");
         completeFromTemplate("acme-pm", project);
-        actors().run("acme-admin", () -> reviews.approve(project.id(), "first approval"));
+        actors().run("acme-admin", () -> reviews.approve(project.id(), revision(project), "first approval"));
 
         actors().run("acme-pm", () -> contractEditor.saveTargets(project.id(),
                 List.of(new MetricTarget(MetricKind.ML, "recall", null, Direction.AT_LEAST, 0.7, null),
@@ -198,7 +226,7 @@ class ScopingWorkflowIT {
             assertThat(reviews.state(project.id())).isEqualTo(GateState.CHANGED_SINCE_APPROVAL);
             assertThat(contracts.approvedContract(project.id()).orElseThrow().version()).as("v1 stays in force").isEqualTo(1);
         });
-        actors().run("acme-admin", () -> reviews.approve(project.id(), "stricter recall agreed"));
+        actors().run("acme-admin", () -> reviews.approve(project.id(), revision(project), "stricter recall agreed"));
         actors().run("acme-member", () -> {
             var approved = contracts.approvedContract(project.id()).orElseThrow();
             assertThat(approved.version()).isEqualTo(2);
@@ -239,9 +267,9 @@ class ScopingWorkflowIT {
         actors().run("acme-pm", () -> value.save(project.id(), new ValueAssessment("churn rate", "recall", "link", null, null, null,
                 Risk.HIGH, Risk.LOW, "Discounts could go mostly to one age group"), value.find(project.id()).orElseThrow().version()));
         assertThat(actors().as("acme-pm", () -> reviews.missing(project.id()))).anyMatch(m -> m.contains("ethics sign-off"));
-        assertThatThrownBy(() -> actors().run("acme-pm", () -> value.signOffEthics(project.id(), "checked")))
+        assertThatThrownBy(() -> actors().run("acme-pm", () -> value.signOffEthics(project.id(), "checked", valueVersion(project))))
                 .isInstanceOf(SeparationOfDutiesException.class);
-        actors().run("acme-admin", () -> value.signOffEthics(project.id(), "Reviewed recall per age group"));
+        actors().run("acme-admin", () -> value.signOffEthics(project.id(), "Reviewed recall per age group", valueVersion(project)));
         assertThat(actors().as("acme-pm", () -> reviews.missing(project.id()))).isEmpty();
 
         actors().run("acme-pm", () -> value.save(project.id(), new ValueAssessment("churn rate", "recall", "link", null, null, null,
@@ -258,10 +286,10 @@ class ScopingWorkflowIT {
         actors().run("platform", () -> tenants.create("Solo " + slug, slug, slug + "-admin", "Solo Admin", "a long enough password"));
         ProjectRef project = newProject(slug + "-admin");
         completeFromTemplate(slug + "-admin", project);
-        actors().run(slug + "-admin", () -> reviews.approve(project.id(), "only manager here"));
+        actors().run(slug + "-admin", () -> reviews.approve(project.id(), revision(project), "only manager here"));
         assertThat(dsl.fetchExists(LINEAGE_EXECUTION, LINEAGE_EXECUTION.TYPE.eq("scoping.review")
-                .and(LINEAGE_EXECUTION.PROPERTIES.contains("self-approval")))).isTrue();
-        assertThat(dsl.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq("scoping.review.approve")
+                .and(LINEAGE_EXECUTION.PROPERTIES.contains("self-approval")).and(inLineageOf(project, LINEAGE_EXECUTION.CONTEXT_ID)))).isTrue();
+        assertThat(dsl.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq("scoping.review.approve").and(AUDIT_ENTRY.TARGET.eq(project.key()))
                 .and(AUDIT_ENTRY.DETAIL.contains("self, no other manager")))).isTrue();
     }
 
@@ -269,10 +297,10 @@ class ScopingWorkflowIT {
     void anotherTenantsProjectHasNoContractAndNoDocument() {
         ProjectRef project = newProject("acme-pm");
         completeFromTemplate("acme-pm", project);
-        actors().run("acme-admin", () -> reviews.approve(project.id(), "ok"));
+        actors().run("acme-admin", () -> reviews.approve(project.id(), revision(project), "ok"));
         assertThatThrownBy(() -> actors().run("globex-pm", () -> contracts.approvedContract(project.id())))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> actors().run("globex-admin", () -> reviews.approve(project.id(), "sneaky")))
+        assertThatThrownBy(() -> actors().run("globex-admin", () -> reviews.approve(project.id(), revision(project), "sneaky")))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> actors().run("globex-pm", () -> canvas.find(project.id()))).isInstanceOf(NotFoundException.class);
     }
@@ -330,7 +358,7 @@ class ScopingWorkflowIT {
         ProjectRef project = newProject("acme-pm");
         completeFromTemplate("acme-pm", project);
         actors().run("acme-pm", () -> problems.save(project.id(), new ProblemStatement("<img src=x onerror=alert(1)> # not a heading",
-                "Retention team", "Whom to call", "A 30-day rule"), problems.find(project.id()).orElseThrow().getVersion()));
+                "Отдел удержания (the retention team)", "Whom to call", "A 30-day rule"), problems.find(project.id()).orElseThrow().getVersion()));
         String markdown = actors().as("acme-viewer", () -> export.markdown(project.id()));
         assertThat(markdown).startsWith("# Scoping: " + project.name()).contains("## Machine Learning Canvas", "## Metric contract v1 (draft)",
                 "**Business problem:** &lt;img src=x onerror=alert(1)> # not a heading", "- ML metric: recall >= 0.6")
@@ -343,9 +371,73 @@ class ScopingWorkflowIT {
             for (int page = 1; page <= reader.getNumberOfPages(); page++) {
                 text.append(extractor.getTextFromPage(page));
             }
-            assertThat(text.toString()).contains("Machine Learning Canvas").contains("<img src=x onerror=alert(1)>");
+            assertThat(text.toString()).contains("Machine Learning Canvas").contains("<img src=x onerror=alert(1)>")
+                    .as("letters outside Latin-1 survive (embedded Unicode font)").contains("Отдел удержания");
         }
         assertThat(actors().as("acme-viewer", () -> export.fileName(project.id(), "pdf"))).matches("scoping-s[0-9a-z]+-r\\d+\\.pdf");
         assertThatThrownBy(() -> actors().run("globex-pm", () -> export.markdown(project.id()))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aDecisionOnARevisionThatChangedSinceTheReviewerLookedIsRefusedAndNothingIsApproved() {
+        ProjectRef project = newProject("acme-pm");
+        completeFromTemplate("acme-pm", project);
+        int seen = revision(project);
+        actors().run("acme-pm", () -> contractEditor.saveTargets(project.id(),
+                List.of(new MetricTarget(MetricKind.ML, "recall", null, Direction.AT_LEAST, 0.99, null)), contractEditor.latest(project.id())));
+        assertThatThrownBy(() -> actors().run("acme-admin", () -> reviews.approve(project.id(), seen, "looked fine an hour ago")))
+                .isInstanceOf(ConcurrentEditException.class).hasMessageContaining("you looked at " + seen);
+        actors().run("acme-viewer", () -> {
+            assertThat(reviews.history(project.id())).isEmpty();
+            assertThat(contracts.approvedContract(project.id())).isEmpty();
+        });
+    }
+
+    @Test
+    void aRejectionIsRecordedWithItsReasonInTheHistoryAuditAndLineageAndTheGateStaysClosed() {
+        ProjectRef project = newProject("acme-pm");
+        completeFromTemplate("acme-pm", project);
+        actors().run("acme-admin", () -> reviews.reject(project.id(), revision(project), "Value estimate is missing"));
+        actors().run("acme-viewer", () -> {
+            assertThat(reviews.state(project.id())).isEqualTo(GateState.REJECTED);
+            assertThat(reviews.history(project.id()).getFirst().getReason()).isEqualTo("Value estimate is missing");
+            assertThat(contracts.approvedContract(project.id())).isEmpty();
+        });
+        assertThat(dsl.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq("scoping.review.reject").and(AUDIT_ENTRY.TARGET.eq(project.key()))
+                .and(AUDIT_ENTRY.DETAIL.contains("Value estimate is missing")))).isTrue();
+        assertThat(dsl.fetchExists(LINEAGE_EXECUTION, LINEAGE_EXECUTION.NAME.startsWith("Reject scoping r")
+                .and(inLineageOf(project, LINEAGE_EXECUTION.CONTEXT_ID)))).isTrue();
+    }
+
+    @Test
+    void withTwoManagersTheAuthorWritesTheOtherSignsOffAndApprovesAndNoOneIsLockedOut() {
+        ProjectRef project = newProject("acme-pm");
+        completeFromTemplate("acme-pm", project);
+        actors().run("acme-pm", () -> value.save(project.id(), new ValueAssessment("churn rate", "recall", "link", null, null, null,
+                Risk.HIGH, Risk.LOW, "Offers by age group"), valueVersion(project)));
+        actors().run("acme-admin", () -> value.signOffEthics(project.id(), "Checked recall per age group", valueVersion(project)));
+        actors().run("acme-admin", () -> reviews.approve(project.id(), revision(project), "Signed off and complete"));
+        assertThat(actors().as("acme-pm", () -> reviews.state(project.id()))).isEqualTo(GateState.APPROVED);
+    }
+
+    @Test
+    void milestonesAndCandidatesOfAnotherProjectCannotBeChangedThroughThisOne() {
+        ProjectRef mine = newProject("acme-pm");
+        ProjectRef other = newProject("acme-pm");
+        java.time.LocalDate day = java.time.LocalDate.of(2027, 2, 1);
+        var theirMilestone = actors().as("acme-pm", () -> milestones.save(other.id(), null, new Milestone("Theirs", "acme-pm", day, day, 1.0,
+                Milestone.Status.PLANNED, null), null));
+        var theirCandidate = actors().as("acme-pm", () -> candidates.save(other.id(), null,
+                new dev.cairn.plugin.scoping.portfolio.CandidateSolution("Theirs", null, 3, 3), null));
+        assertThatThrownBy(() -> actors().run("acme-pm", () -> milestones.save(mine.id(), theirMilestone.getId(), new Milestone("Hijack",
+                "acme-pm", day, day, 1.0, Milestone.Status.DONE, null), theirMilestone.getVersion()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> actors().run("acme-pm", () -> milestones.delete(mine.id(), theirMilestone.getId(), theirMilestone.getVersion())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> actors().run("acme-pm", () -> candidates.choose(mine.id(), theirCandidate.getId())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> actors().run("globex-pm", () -> candidates.choose(other.id(), theirCandidate.getId())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(actors().as("acme-pm", () -> milestones.list(other.id()).getFirst().getTitle())).isEqualTo("Theirs");
+        assertThat(actors().as("acme-pm", () -> candidates.list(other.id()).getFirst().getChosen())).isFalse();
     }
 }

@@ -73,10 +73,14 @@ class ScopingViewTest extends SpringBrowserlessTest {
         ProjectRef project = new Actors(dsl).as("acme-pm", () -> projects.create("Invoices", "INV", null));
         new Actors(dsl).signIn("acme-pm");
         UI.getCurrent().navigate("scoping/document/" + project.id());
+        assertThat($(TabSheet.class).all()).as("no tabs before the document is started").isEmpty();
+        test(buttons("Start scoping").getFirst()).click();
         List<TextArea> areas = $(TextArea.class).all();
         TextArea business = areas.stream().filter(a -> a.getLabel().equals("Business problem")).findFirst().orElseThrow();
         test(business).setValue("Invoices wait four days in the shared inbox.");
         test(buttons("Save problem").getFirst()).click();
+        assertThat($(com.vaadin.flow.component.notification.Notification.class).all())
+                .anyMatch(n -> String.valueOf(n.getElement().getProperty("text")).contains("Who is affected is required."));
         assertThat(business.getValue()).isEqualTo("Invoices wait four days in the shared inbox.");
         assertThat(new Actors(dsl).as("acme-pm", () -> problems.find(project.id()))).as("nothing half-written").isEmpty();
     }
@@ -89,18 +93,56 @@ class ScopingViewTest extends SpringBrowserlessTest {
         assertThat(getCurrentViewText()).contains("CHURN · Scoping");
         assertThat($(TextArea.class).all()).isNotEmpty().allMatch(TextArea::isReadOnly);
         assertThat($(TextArea.class).all()).anyMatch(a -> a.getValue().contains("3% of subscribers cancel"));
-        assertThat($(Button.class).all()).noneMatch(b -> List.of("Save problem", "Start scoping", "Approve", "Reject")
-                .contains(b.getText()));
+        assertThat($(Button.class).all()).noneMatch(b -> EDITING_BUTTONS.contains(b.getText()));
+        for (String tab : List.of("Canvas", "Feasibility", "Value and ethics", "Metric contract", "Candidates", "Milestones", "Review",
+                "Discussion")) {
+            selectTab(tab);
+            assertThat($(Button.class).all()).as(tab).noneMatch(b -> EDITING_BUTTONS.contains(b.getText()));
+            assertThat($(com.vaadin.flow.component.textfield.TextField.class).all()).as(tab)
+                    .allMatch(com.vaadin.flow.component.textfield.TextField::isReadOnly);
+        }
+        assertThat(buttons("Post comment")).as("viewers read the discussion, they do not post").isEmpty();
+    }
+
+    @Test
+    void aMemberReadsTheDocumentAndMayCommentButNotEdit() {
+        ProjectRef churn = world.projectOf("acme");
+        new Actors(dsl).signIn("acme-member");
+        UI.getCurrent().navigate("scoping/document/" + churn.id());
+        assertThat($(Button.class).all()).noneMatch(b -> EDITING_BUTTONS.contains(b.getText()));
+        selectTab("Discussion");
+        assertThat(buttons("Post comment")).hasSize(1);
+        TextArea comment = $(TextArea.class).all().stream().filter(a -> "Your comment".equals(a.getLabel())).findFirst().orElseThrow();
+        test(comment).setValue("Which slices matter most?");
+        test(buttons("Post comment").getFirst()).click();
+        assertThat($(TabSheet.class).single().getElement().getTextRecursively()).contains("Which slices matter most?");
+    }
+
+    private static final List<String> EDITING_BUTTONS = List.of("Save problem", "Start scoping", "Approve", "Reject", "Save canvas",
+            "Save and rate", "Save value and ethics", "Save contract", "Add target", "Add milestone", "Edit", "Choose", "Add candidate",
+            "Sign off the ethics review");
+
+    private void selectTab(String label) {
+        TabSheet tabs = $(TabSheet.class).single();
+        for (int i = 0; ; i++) {
+            var tab = tabs.getTabAt(i);
+            if (label.equals(tab.getLabel())) {
+                tabs.setSelectedTab(tab);
+                return;
+            }
+        }
     }
 
     @Test
     void thePortfolioPlotsEveryCandidateOfTheTenantAndNothingOfAnother() {
+        new Actors(dsl).as("acme-pm", () -> projects.create("Unscored idea", "IDEA", null));
         new Actors(dsl).signIn("acme-viewer");
         UI.getCurrent().navigate("scoping/portfolio");
         assertThat(getCurrentView()).isInstanceOf(PortfolioView.class);
         String points = String.valueOf($(PortfolioChart.class).single().getElement().getPropertyRaw("points"));
         assertThat(points).contains("Weekly churn score", "Uplift model", "CHURN").doesNotContain("Global forecasting model");
-        assertThat(getCurrentViewText()).contains("Portfolio");
+        assertThat(getCurrentViewText()).contains("Portfolio").contains("Not on the chart yet").contains("IDEA · Unscored idea")
+                .doesNotContain("Demand");
     }
 
     private String getCurrentViewText() {

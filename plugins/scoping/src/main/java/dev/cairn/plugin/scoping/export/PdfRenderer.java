@@ -4,23 +4,30 @@ import dev.cairn.plugin.scoping.export.ScopingReport.Bullets;
 import dev.cairn.plugin.scoping.export.ScopingReport.Field;
 import dev.cairn.plugin.scoping.export.ScopingReport.Text;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Font;
-import org.openpdf.text.FontFactory;
 import org.openpdf.text.ListItem;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
+import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfWriter;
 
 /** Renders a report as an A4 PDF with OpenPDF. Text is laid out as text: nothing in it is interpreted. */
 final class PdfRenderer {
 
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13);
-    private static final Font LABEL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 9);
+    // DejaVu Sans (embedded, Unicode): Helvetica would drop every letter outside Latin-1, and the
+    // document is written in the team's own words and alphabets. DejaVu has no CJK glyphs.
+    private static final BaseFont REGULAR = font("DejaVuSans.ttf");
+    private static final BaseFont BOLD = font("DejaVuSans-Bold.ttf");
+    private static final Font TITLE = new Font(BOLD, 18);
+    private static final Font HEADING = new Font(BOLD, 13);
+    private static final Font LABEL = new Font(BOLD, 10);
+    private static final Font BODY = new Font(REGULAR, 10);
+    private static final Font SMALL = new Font(REGULAR, 9);
 
     private PdfRenderer() {
     }
@@ -58,6 +65,17 @@ final class PdfRenderer {
         }
         document.close();
         return out.toByteArray();
+    }
+
+    private static BaseFont font(String file) {
+        try (InputStream in = PdfRenderer.class.getResourceAsStream("fonts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("Font " + file + " is missing from the scoping plugin");
+            }
+            return BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read font " + file, e);
+        }
     }
 
     private static String orDash(String text) {

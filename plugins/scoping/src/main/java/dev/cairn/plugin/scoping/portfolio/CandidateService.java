@@ -54,6 +54,13 @@ public class CandidateService {
                 .toList();
     }
 
+    /** The tenant's projects that have no candidate solution yet: the portfolio names them so none is forgotten. */
+    public List<ProjectRef> projectsWithoutCandidates() {
+        var scored = db.fetch(CANDIDATE_SOLUTION, DSL.noCondition()).stream().map(CandidateSolutionRecord::getProjectId)
+                .collect(java.util.stream.Collectors.toSet());
+        return projects.all().stream().filter(p -> !scored.contains(p.id())).toList();
+    }
+
     /** Adds (candidateId null) or changes a candidate, based on the version the user saw. */
     @Transactional
     public CandidateSolutionRecord save(UUID projectId, UUID candidateId, CandidateSolution candidate, Integer basedOnVersion) {

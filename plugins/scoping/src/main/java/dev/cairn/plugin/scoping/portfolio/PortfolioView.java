@@ -4,6 +4,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -38,5 +39,12 @@ public class PortfolioView extends VerticalLayout {
         table.setAllRowsVisible(true);
         table.setEmptyStateText("No candidate solutions scored yet.");
         add(chart, table);
+        var unscored = candidates.projectsWithoutCandidates();
+        if (!unscored.isEmpty()) {
+            Paragraph missing = new Paragraph("Not on the chart yet (no candidate solution scored): ");
+            missing.setId("portfolio-unscored");
+            unscored.forEach(p -> missing.add(new Anchor("scoping/document/" + p.id(), p.key() + " · " + p.name()), new Span("  ")));
+            add(missing);
+        }
     }
 }
