@@ -2,14 +2,8 @@ package dev.cairn.plugin.scoping.canvas;
 
 import static dev.cairn.plugin.scoping.db.Tables.CANVAS;
 
-import dev.cairn.api.audit.AuditLog;
-import dev.cairn.api.project.ProjectDirectory;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
-import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.db.tables.records.CanvasRecord;
-import dev.cairn.plugin.scoping.document.ScopingDocuments;
+import dev.cairn.plugin.scoping.document.ScopingParts;
 import dev.cairn.plugin.scoping.document.VersionedPart;
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,43 +17,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CanvasService {
 
-    static final VersionedPart<CanvasRecord> PART = new VersionedPart<>("canvas", CANVAS, CANVAS.ID, CANVAS.PROJECT_ID,
+    static final VersionedPart<CanvasRecord> PART = new VersionedPart<>("canvas", "canvas", CANVAS, CANVAS.ID, CANVAS.PROJECT_ID,
             CANVAS.VERSION, CANVAS.UPDATED_BY, CANVAS.UPDATED_AT);
 
-    private final TenantDb db;
-    private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
-    private final ScopingDocuments documents;
-    private final AuditLog audit;
+    private final ScopingParts parts;
 
-    CanvasService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, ScopingDocuments documents, AuditLog audit) {
-        this.db = db;
-        this.projects = projects;
-        this.currentUser = currentUser;
-        this.documents = documents;
-        this.audit = audit;
+    CanvasService(ScopingParts parts) {
+        this.parts = parts;
     }
 
     /** The saved canvas and its version, if any was saved. */
     public Optional<Saved> find(UUID projectId) {
-        projects.require(projectId);
-        return PART.find(db, projectId).map(record -> new Saved(toCanvas(record), record.getVersion(), record.getUpdatedBy()));
+        return parts.find(PART, projectId).map(record -> new Saved(toCanvas(record), record.getVersion(), record.getUpdatedBy()));
     }
 
     @Transactional
     public int save(UUID projectId, Canvas canvas, Integer basedOnVersion) {
-        var user = Permissions.requireAnyRole(currentUser, "edit the canvas", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
-        var project = projects.require(projectId);
-        canvas.validate();
-        int version = PART.save(db, projectId, basedOnVersion, user.username(), record -> {
+        return parts.save(PART, projectId, basedOnVersion, canvas::validate, (record, username) -> {
             for (CanvasBox box : CanvasBox.values()) {
                 String text = canvas.text(box);
                 record.set(field(box), text.isEmpty() ? null : text);
             }
-        });
-        documents.recordChange(projectId, user.username(), "saved the canvas (version " + version + ")");
-        audit.record("scoping.canvas.save", project.key(), AuditLog.Outcome.SUCCESS, "version " + version);
-        return version;
+        }, () -> "");
     }
 
     static Canvas toCanvas(CanvasRecord record) {

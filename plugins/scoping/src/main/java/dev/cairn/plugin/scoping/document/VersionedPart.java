@@ -16,7 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
  * statement, the canvas, the feasibility and value answers. Saves are optimistic: a save based on
  * an old version fails with {@link ConcurrentEditException} and changes nothing.
  */
-public record VersionedPart<R extends UpdatableRecord<R>>(String title, Table<R> table, TableField<R, UUID> id,
+public record VersionedPart<R extends UpdatableRecord<R>>(String key, String title, Table<R> table, TableField<R, UUID> id,
         TableField<R, UUID> project, TableField<R, Integer> version, TableField<R, String> updatedBy,
         TableField<R, OffsetDateTime> updatedAt) {
 

@@ -2,14 +2,8 @@ package dev.cairn.plugin.scoping.feasibility;
 
 import static dev.cairn.plugin.scoping.db.Tables.FEASIBILITY;
 
-import dev.cairn.api.audit.AuditLog;
-import dev.cairn.api.project.ProjectDirectory;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
-import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.db.tables.records.FeasibilityRecord;
-import dev.cairn.plugin.scoping.document.ScopingDocuments;
+import dev.cairn.plugin.scoping.document.ScopingParts;
 import dev.cairn.plugin.scoping.document.VersionedPart;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.DataKind;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.Evidence;
@@ -23,26 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FeasibilityService {
 
-    static final VersionedPart<FeasibilityRecord> PART = new VersionedPart<>("feasibility answers", FEASIBILITY, FEASIBILITY.ID,
+    static final VersionedPart<FeasibilityRecord> PART = new VersionedPart<>("feasibility", "feasibility answers", FEASIBILITY, FEASIBILITY.ID,
             FEASIBILITY.PROJECT_ID, FEASIBILITY.VERSION, FEASIBILITY.UPDATED_BY, FEASIBILITY.UPDATED_AT);
 
-    private final TenantDb db;
-    private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
-    private final ScopingDocuments documents;
-    private final AuditLog audit;
+    private final ScopingParts parts;
 
-    FeasibilityService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, ScopingDocuments documents, AuditLog audit) {
-        this.db = db;
-        this.projects = projects;
-        this.currentUser = currentUser;
-        this.documents = documents;
-        this.audit = audit;
+    FeasibilityService(ScopingParts parts) {
+        this.parts = parts;
     }
 
     public Optional<Saved> find(UUID projectId) {
-        projects.require(projectId);
-        return PART.find(db, projectId).map(r -> new Saved(toAnswers(r), r.getVersion(), r.getUpdatedBy()));
+        return parts.find(PART, projectId).map(r -> new Saved(toAnswers(r), r.getVersion(), r.getUpdatedBy()));
     }
 
     /** The rating of the saved answers, with its reasons; empty before any answer is saved. */
@@ -52,10 +37,7 @@ public class FeasibilityService {
 
     @Transactional
     public int save(UUID projectId, FeasibilityAnswers answers, Integer basedOnVersion) {
-        var user = Permissions.requireAnyRole(currentUser, "edit the feasibility diligence", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
-        var project = projects.require(projectId);
-        answers.validate();
-        int version = PART.save(db, projectId, basedOnVersion, user.username(), record -> {
+        return parts.save(PART, projectId, basedOnVersion, answers::validate, (record, username) -> {
             record.setDataKind(answers.dataKind().name());
             record.setHlpApplies(answers.hlpApplies());
             record.setHlpMethod(blankToNull(answers.hlpMethod()));
@@ -66,12 +48,7 @@ public class FeasibilityService {
             record.setFeatureNotes(blankToNull(answers.featureNotes()));
             record.setPriorWork(answers.priorWork().name());
             record.setPriorWorkNotes(blankToNull(answers.priorWorkNotes()));
-        });
-        documents.recordChange(projectId, user.username(), "saved the feasibility answers (version " + version + ", rated "
-                + FeasibilityRating.of(answers).level() + ")");
-        audit.record("scoping.feasibility.save", project.key(), AuditLog.Outcome.SUCCESS,
-                "version " + version + ", rated " + FeasibilityRating.of(answers).level());
-        return version;
+        }, () -> ", rated " + FeasibilityRating.of(answers).level());
     }
 
     static FeasibilityAnswers toAnswers(FeasibilityRecord r) {

@@ -12,6 +12,7 @@ import dev.cairn.plugin.scoping.db.tables.records.ValueAssessmentRecord;
 import dev.cairn.plugin.scoping.document.Approvers;
 import dev.cairn.plugin.scoping.document.ConcurrentEditException;
 import dev.cairn.plugin.scoping.document.ScopingDocuments;
+import dev.cairn.plugin.scoping.document.ScopingParts;
 import dev.cairn.plugin.scoping.document.VersionedPart;
 import dev.cairn.plugin.scoping.value.ValueAssessment.Risk;
 import java.time.OffsetDateTime;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ValueService {
 
-    static final VersionedPart<ValueAssessmentRecord> PART = new VersionedPart<>("value and ethics review", VALUE_ASSESSMENT,
+    static final VersionedPart<ValueAssessmentRecord> PART = new VersionedPart<>("value", "value and ethics review", VALUE_ASSESSMENT,
             VALUE_ASSESSMENT.ID, VALUE_ASSESSMENT.PROJECT_ID, VALUE_ASSESSMENT.VERSION, VALUE_ASSESSMENT.UPDATED_BY,
             VALUE_ASSESSMENT.UPDATED_AT);
 
@@ -36,10 +37,12 @@ public class ValueService {
     private final ScopingDocuments documents;
     private final AuditLog audit;
     private final Approvers approvers;
+    private final ScopingParts parts;
 
     ValueService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, ScopingDocuments documents, AuditLog audit,
-                 Approvers approvers) {
+                 Approvers approvers, ScopingParts parts) {
         this.approvers = approvers;
+        this.parts = parts;
         this.db = db;
         this.projects = projects;
         this.currentUser = currentUser;
@@ -48,8 +51,7 @@ public class ValueService {
     }
 
     public Optional<Saved> find(UUID projectId) {
-        projects.require(projectId);
-        return PART.find(db, projectId).map(r -> new Saved(toAssessment(r), r.getVersion(), r.getUpdatedBy(),
+        return parts.find(PART, projectId).map(r -> new Saved(toAssessment(r), r.getVersion(), r.getUpdatedBy(),
                 Optional.ofNullable(r.getEthicsSignedOffBy()).map(by -> new SignOff(by, r.getEthicsSignedOffAt(), r.getEthicsSignoffNote()))));
     }
 
@@ -59,10 +61,7 @@ public class ValueService {
      */
     @Transactional
     public int save(UUID projectId, ValueAssessment assessment, Integer basedOnVersion) {
-        var user = Permissions.requireAnyRole(currentUser, "edit the value diligence", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
-        var project = projects.require(projectId);
-        assessment.validate();
-        int version = PART.save(db, projectId, basedOnVersion, user.username(), record -> {
+        return parts.save(PART, projectId, basedOnVersion, assessment::validate, (record, username) -> {
             boolean ethicsChanged = record.getFairnessRisk() == null || !assessment.fairnessRisk().name().equals(record.getFairnessRisk())
                     || !assessment.privacyRisk().name().equals(record.getPrivacyRisk())
                     || !java.util.Objects.equals(strip(assessment.harmNotes()), record.getHarmNotes());
@@ -76,15 +75,12 @@ public class ValueService {
             record.setPrivacyRisk(assessment.privacyRisk().name());
             record.setHarmNotes(strip(assessment.harmNotes()));
             if (ethicsChanged) {
-                record.setEthicsWrittenBy(user.username());
+                record.setEthicsWrittenBy(username);
                 record.setEthicsSignedOffBy(null);
                 record.setEthicsSignedOffAt(null);
                 record.setEthicsSignoffNote(null);
             }
-        });
-        documents.recordChange(projectId, user.username(), "saved the value and ethics review (version " + version + ")");
-        audit.record("scoping.value.save", project.key(), AuditLog.Outcome.SUCCESS, "version " + version);
-        return version;
+        }, () -> "");
     }
 
     /**
