@@ -234,6 +234,8 @@ class MainPathIT {
         admin.getByLabel("Reason for the decision", new Page.GetByLabelOptions().setExact(false)).fill("Targets agreed with quality assurance.");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
         assertThat(admin.locator("#scoping-state")).containsText("approved");
+        assertThat(admin.getByText("was approved by acme-admin")).isVisible();
+        assertThat(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve"))).hasCount(0);
         assertThat(admin.getByText("Targets agreed with quality assurance.")).isVisible();
         Screenshots.take(admin, SCREENSHOTS, "scoping-approved");
         admin.navigate(url("/project/" + projectId));

@@ -440,4 +440,18 @@ class ScopingWorkflowIT {
         assertThat(actors().as("acme-pm", () -> milestones.list(other.id()).getFirst().getTitle())).isEqualTo("Theirs");
         assertThat(actors().as("acme-pm", () -> candidates.list(other.id()).getFirst().getChosen())).isFalse();
     }
+
+    @Test
+    void whenEveryManagerWrotePartOfItOneOfThemMayApproveAndItIsRecordedAsASelfApproval() {
+        ProjectRef project = newProject("acme-pm");
+        completeFromTemplate("acme-pm", project);
+        Map<CanvasBox, String> adminsWords = new EnumMap<>(CanvasBox.class);
+        for (CanvasBox box : CanvasBox.values()) {
+            adminsWords.put(box, box.title() + ", as the admin sees it");
+        }
+        actors().run("acme-admin", () -> canvas.save(project.id(), new Canvas(adminsWords), canvas.find(project.id()).orElseThrow().version()));
+        actors().run("acme-admin", () -> reviews.approve(project.id(), revision(project), "Both managers wrote it"));
+        assertThat(dsl.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq("scoping.review.approve").and(AUDIT_ENTRY.TARGET.eq(project.key()))
+                .and(AUDIT_ENTRY.DETAIL.contains("self, no other manager")).and(AUDIT_ENTRY.DETAIL.contains("metric contract v1")))).isTrue();
+    }
 }

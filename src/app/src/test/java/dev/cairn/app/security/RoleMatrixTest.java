@@ -224,6 +224,11 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("choose a candidate solution", new Action(MANAGERS, () -> candidates.choose(project.id(),
                 candidates.list(project.id()).getFirst().getId())));
         actions.put("export the scoping document", new Action(TENANT_USERS, () -> export.markdown(project.id())));
+        actions.put("comment on the scoping document", new Action(CONTRIBUTORS, () -> comments.add(project.id(), "role matrix")));
+        actions.put("plan a milestone", new Action(MANAGERS, () -> milestones.save(project.id(), null, new Milestone("M " + suffix(),
+                "acme-member", java.time.LocalDate.of(2027, 1, 4), java.time.LocalDate.of(2027, 1, 8), 2.0, Milestone.Status.PLANNED,
+                null), null)));
+        actions.put("sign off an ethics review", new Action(MANAGERS, () -> signOffOrRefuseForAnotherReason(project.id())));
         actions.put("list datasets", new Action(TENANT_USERS, () -> datasets.list(project.id())));
         actions.put("register a dataset", new Action(CONTRIBUTORS, () -> datasets.register(project.id(), "ds-" + suffix(),
                 "s3://bucket/" + suffix() + ".csv", "by the role matrix")));
@@ -286,6 +291,16 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     private int revisionOf(UUID projectId) {
         return dsl.select(dev.cairn.plugin.scoping.db.Tables.SCOPING_DOCUMENT.REVISION).from(dev.cairn.plugin.scoping.db.Tables.SCOPING_DOCUMENT)
                 .where(dev.cairn.plugin.scoping.db.Tables.SCOPING_DOCUMENT.PROJECT_ID.eq(projectId)).fetchOptional(0, Integer.class).orElse(0);
+    }
+
+    private void signOffOrRefuseForAnotherReason(UUID projectId) {
+        try {
+            value.signOffEthics(projectId, "role matrix", value.find(projectId).orElseThrow().version());
+        } catch (NoTenantInScopeException refused) {
+            throw refused;
+        } catch (SeparationOfDutiesException | dev.cairn.plugin.scoping.document.ConcurrentEditException notTheirsToSign) {
+            // the role may sign off; this user wrote the risks
+        }
     }
 
     /** A new project of Acme's, created by its project manager whoever is acting. */

@@ -7,9 +7,9 @@ import java.util.Collection;
 import org.springframework.stereotype.Component;
 
 /**
- * Separation of duties for scoping decisions: whoever wrote a part may not approve it, unless the
- * tenant has no other project manager or tenant admin to ask (then the decision is recorded as a
- * self-approval).
+ * Separation of duties for scoping decisions: whoever wrote a part may not approve it, unless
+ * every project manager and tenant admin of the tenant wrote part of it (then nobody independent
+ * exists, and the decision is recorded as a self-approval).
  */
 @Component
 public class Approvers {
@@ -20,14 +20,17 @@ public class Approvers {
         this.people = people;
     }
 
-    /** True when the user decides on their own work because nobody else could; refuses otherwise. */
+    /**
+     * True when the user decides on their own work because nobody else could; refuses when another
+     * manager who wrote none of it could decide instead.
+     */
     public boolean requireIndependent(UserInfo user, Collection<String> authors, String decision) {
         if (!authors.contains(user.username())) {
             return false;
         }
-        long others = people.withAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN).stream()
-                .filter(person -> !person.username().equals(user.username())).count();
-        if (others > 0) {
+        boolean someoneIndependent = people.withAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN).stream()
+                .anyMatch(person -> !authors.contains(person.username()));
+        if (someoneIndependent) {
             throw new SeparationOfDutiesException("You wrote this: another project manager or tenant admin must " + decision + ".");
         }
         return true;

@@ -15,6 +15,7 @@ import dev.cairn.plugin.scoping.export.ScopingReport.Text;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityRating;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityService;
 import dev.cairn.plugin.scoping.milestone.MilestoneService;
+import dev.cairn.plugin.scoping.portfolio.CandidateService;
 import dev.cairn.plugin.scoping.review.ScopingReviewService;
 import dev.cairn.plugin.scoping.value.ValueService;
 import java.time.OffsetDateTime;
@@ -40,10 +41,12 @@ public class ScopingExport {
     private final MetricContractService contracts;
     private final MilestoneService milestones;
     private final ScopingReviewService reviews;
+    private final CandidateService candidates;
 
     ScopingExport(ProjectDirectory projects, ScopingDocuments documents, ProblemStatementService problems, CanvasService canvas,
                   FeasibilityService feasibility, ValueService value, MetricContractService contracts, MilestoneService milestones,
-                  ScopingReviewService reviews) {
+                  ScopingReviewService reviews, CandidateService candidates) {
+        this.candidates = candidates;
         this.projects = projects;
         this.documents = documents;
         this.problems = problems;
@@ -92,7 +95,9 @@ public class ScopingExport {
                     new Field("Kind of data", a.dataKind().label()),
                     new Field("Human-level baseline", !a.hlpApplies() ? "does not apply" : a.hlpMeasured()
                             ? a.hlpMetric() + " " + a.hlpValue() + " on " + a.hlpExamples() + " examples" : "applies, not measured"),
-                    new Field("Predictive features", a.predictiveFeatures().label()), new Field("Prior work", a.priorWork().label())));
+                    new Field("How HLP was measured", a.hlpMethod()),
+                    new Field("Predictive features", a.predictiveFeatures().label()), new Field("Features and evidence", a.featureNotes()),
+                    new Field("Prior work", a.priorWork().label()), new Field("Prior work notes", a.priorWorkNotes())));
             blocks.add(new Bullets(rating.reasons()));
             return blocks;
         }).orElse(List.of(new Text("Not answered yet.")))));
@@ -101,6 +106,7 @@ public class ScopingExport {
             List<Block> blocks = new ArrayList<>(List.of(new Field("Business metric", a.businessMetric()), new Field("ML metric", a.mlMetric()),
                     new Field("How one moves the other", a.metricLink()),
                     new Field("Estimated value", a.valueEstimate() == null ? "" : a.valueEstimate() + " " + a.valueUnit()),
+                    new Field("How the value was estimated", a.valueNotes()),
                     new Field("Fairness risk", a.fairnessRisk().name()), new Field("Privacy risk", a.privacyRisk().name()),
                     new Field("Who could be harmed", a.harmNotes())));
             saved.signOff().ifPresent(s -> blocks.add(new Field("Ethics sign-off", s.by() + ", " + s.at().format(WHEN) + ": " + s.note())));
@@ -110,10 +116,16 @@ public class ScopingExport {
         sections.add(new Section("Metric contract" + (contract.number() == 0 ? "" : " v" + contract.number() + " (" + contract.status().name()
                 .toLowerCase() + ")"), contract.targets().isEmpty() ? List.of(new Text("No targets yet."))
                 : List.of(new Bullets(contract.targets().stream().map(t -> t.kind().label() + ": " + t.describe()).toList()))));
+        var options = candidates.list(projectId);
+        sections.add(new Section("Candidate solutions", options.isEmpty() ? List.of(new Text("None scored."))
+                : List.of(new Bullets(options.stream().map(c -> c.getTitle() + (c.getChosen() ? " (chosen)" : "") + " — feasibility "
+                + c.getFeasibility() + "/5, value " + c.getValueScore() + "/5" + (c.getApproach() == null ? "" : ": " + c.getApproach()))
+                .toList()))));
         var plan = milestones.list(projectId);
         sections.add(new Section("Milestones", plan.isEmpty() ? List.of(new Text("None planned."))
                 : List.of(new Bullets(plan.stream().map(m -> m.getTitle() + " — " + m.getOwner() + ", " + m.getStartsOn() + " to "
-                + m.getDueOn() + ", " + m.getEffortDays() + " person-days, " + m.getStatus().toLowerCase().replace('_', ' ')).toList()))));
+                + m.getDueOn() + ", " + m.getEffortDays() + " person-days, " + m.getStatus().toLowerCase().replace('_', ' ')
+                + (m.getNotes() == null ? "" : " (" + m.getNotes() + ")")).toList()))));
         var history = reviews.history(projectId);
         sections.add(new Section("Reviews", history.isEmpty() ? List.of(new Text("No decision yet."))
                 : List.of(new Bullets(history.stream().map(r -> r.getDecision().toLowerCase() + " revision " + r.getRevision() + " by "

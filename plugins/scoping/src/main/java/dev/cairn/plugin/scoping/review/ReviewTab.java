@@ -3,6 +3,7 @@ package dev.cairn.plugin.scoping.review;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -49,7 +50,10 @@ public class ReviewTab extends VerticalLayout {
             missing.forEach(item -> list.add(new ListItem(item)));
             add(list);
         }
-        if (canDecide) {
+        var decided = reviews.history(project.id()).stream().filter(r -> r.getRevision() == revision).findFirst();
+        decided.ifPresent(r -> add(new Paragraph("Revision " + revision + " was " + r.getDecision().toLowerCase() + " by "
+                + r.getDecidedBy() + ". Any change to the document starts a new revision, which needs its own review.")));
+        if (canDecide && decided.isEmpty()) {
             TextArea reason = new TextArea("Reason for the decision on revision " + revision);
             reason.setHelperText("Recorded with your name in the review history, the audit log and the lineage graph.");
             reason.setMaxLength(2000);
@@ -68,7 +72,8 @@ public class ReviewTab extends VerticalLayout {
         history.addColumn(ScopingReviewRecord::getDecidedBy).setHeader("By").setAutoWidth(true);
         history.addColumn(r -> r.getDecidedAt().format(WHEN)).setHeader("When").setAutoWidth(true);
         history.addColumn(r -> r.getContractNumber() == null ? "" : "v" + r.getContractNumber()).setHeader("Contract").setAutoWidth(true);
-        history.addColumn(ScopingReviewRecord::getReason).setHeader("Why");
+        history.addColumn(ScopingReviewRecord::getReason).setHeader("Why").setFlexGrow(3);
+        history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.setItems(reviews.history(project.id()));
         history.setAllRowsVisible(true);
         history.setEmptyStateText("No decision yet.");

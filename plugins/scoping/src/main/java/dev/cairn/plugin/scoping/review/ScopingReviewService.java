@@ -237,7 +237,8 @@ public class ScopingReviewService {
                 List.of(artifact), List.of(), reviewProperties);
         documents.recordActivity(projectId, user.username(), (decision == Decision.APPROVED ? "approved" : "rejected") + " revision "
                 + revision + (self ? " (self-approval: no other manager)" : "") + ": " + reason.strip());
-        audit.record("scoping.review." + verb, project.key(), AuditLog.Outcome.SUCCESS,
-                "revision " + revision + (self ? " (self, no other manager)" : "") + ": " + reason.strip());
+        audit.record("scoping.review." + verb, project.key(), AuditLog.Outcome.SUCCESS, "revision " + revision
+                + (contractNumber == null ? "" : ", metric contract v" + contractNumber) + (self ? " (self, no other manager)" : "")
+                + ": " + reason.strip());
     }
 }
