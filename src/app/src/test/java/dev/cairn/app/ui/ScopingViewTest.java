@@ -14,6 +14,8 @@ import dev.cairn.app.support.Actors;
 import dev.cairn.app.support.DemoWorld;
 import dev.cairn.plugin.scoping.ProblemStatementService;
 import dev.cairn.plugin.scoping.ScopingView;
+import dev.cairn.plugin.scoping.canvas.Canvas;
+import dev.cairn.plugin.scoping.canvas.CanvasBox;
 import dev.cairn.plugin.scoping.portfolio.PortfolioChart;
 import dev.cairn.plugin.scoping.portfolio.PortfolioView;
 import dev.cairn.plugin.scoping.template.ScopingTemplate;
@@ -40,6 +42,12 @@ class ScopingViewTest extends SpringBrowserlessTest {
     ProjectService projects;
     @Autowired
     ProblemStatementService problems;
+    @Autowired
+    dev.cairn.plugin.scoping.template.ScopingStarter starter;
+    @Autowired
+    dev.cairn.plugin.scoping.canvas.CanvasService canvas;
+    @Autowired
+    dev.cairn.plugin.scoping.contract.MetricContractService contracts;
 
     @AfterEach
     void signOut() {
@@ -116,6 +124,46 @@ class ScopingViewTest extends SpringBrowserlessTest {
         test(comment).setValue("Which slices matter most?");
         test(buttons("Post comment").getFirst()).click();
         assertThat($(TabSheet.class).single().getElement().getTextRecursively()).contains("Which slices matter most?");
+    }
+
+    @Test
+    void aConflictingCanvasSaveNamesWhoSavedFirstAndCanSaveMineOverTheirs() {
+        var actors = new Actors(dsl);
+        ProjectRef project = actors.as("acme-pm", () -> projects.create("Conflicts", "CONF", null));
+        actors.run("acme-pm", () -> starter.start(project.id(), "blank"));
+        actors.signIn("acme-pm");
+        UI.getCurrent().navigate("scoping/document/" + project.id());
+        selectTab("Canvas");
+        TextArea mine = $(TextArea.class).all().stream().filter(a -> a.getLabel().startsWith("Value proposition")).findFirst().orElseThrow();
+        test(mine).setValue("Paula's value proposition");
+        actors.run("acme-admin", () -> canvas.save(project.id(), new Canvas(java.util.Map.of(CanvasBox.VALUE_PROPOSITION, "Ada's")), null));
+        actors.signIn("acme-pm");
+        test(buttons("Save canvas").getFirst()).click();
+        assertThat(mine.getValue()).as("the text stays in the form").isEqualTo("Paula's value proposition");
+        assertThat(buttons("Save mine over theirs")).as("the conflict offers a choice").hasSize(1);
+        assertThat($(com.vaadin.flow.component.notification.Notification.class).all())
+                .anyMatch(n -> n.getElement().getTextRecursively().contains("acme-admin changed the canvas"));
+        test(buttons("Save mine over theirs").getFirst()).click();
+        assertThat(actors.as("acme-pm", () -> canvas.find(project.id()).orElseThrow().canvas().text(CanvasBox.VALUE_PROPOSITION)))
+                .isEqualTo("Paula's value proposition");
+    }
+
+    @Test
+    void aHalfFilledContractRowIsRefusedWithItsNumberAndNothingIsSaved() {
+        var actors = new Actors(dsl);
+        ProjectRef project = actors.as("acme-pm", () -> projects.create("Contract rows", "ROWS", null));
+        actors.run("acme-pm", () -> starter.start(project.id(), "blank"));
+        actors.signIn("acme-pm");
+        UI.getCurrent().navigate("scoping/document/" + project.id());
+        selectTab("Metric contract");
+        var metric = $(com.vaadin.flow.component.textfield.TextField.class).all().stream().filter(f -> "Metric".equals(f.getLabel()))
+                .findFirst().orElseThrow();
+        test(metric).setValue("recall");
+        test(buttons("Save contract").getFirst()).click();
+        assertThat($(com.vaadin.flow.component.notification.Notification.class).all())
+                .anyMatch(n -> String.valueOf(n.getElement().getProperty("text")).contains("Target 1 (recall) needs a threshold."));
+        assertThat(actors.as("acme-pm", () -> contracts.latest(project.id()).number())).isZero();
+        assertThat(metric.getValue()).isEqualTo("recall");
     }
 
     private static final List<String> EDITING_BUTTONS = List.of("Save problem", "Start scoping", "Approve", "Reject", "Save canvas",
