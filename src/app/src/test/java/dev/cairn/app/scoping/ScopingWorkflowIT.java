@@ -97,6 +97,8 @@ class ScopingWorkflowIT {
     @Autowired
     ScopingExport export;
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
     dev.cairn.plugin.scoping.portfolio.CandidateService candidates;
 
     private Actors actors() {
@@ -453,5 +455,44 @@ class ScopingWorkflowIT {
         actors().run("acme-admin", () -> reviews.approve(project.id(), revision(project), "Both managers wrote it"));
         assertThat(dsl.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq("scoping.review.approve").and(AUDIT_ENTRY.TARGET.eq(project.key()))
                 .and(AUDIT_ENTRY.DETAIL.contains("self, no other manager")).and(AUDIT_ENTRY.DETAIL.contains("metric contract v1")))).isTrue();
+    }
+
+    @Test
+    void aPartSavedWhileADecisionIsBeingRecordedWaitsForItAndBecomesTheNextRevision() throws Exception {
+        ProjectRef project = newProject("acme-pm");
+        completeFromTemplate("acme-pm", project);
+        int seen = revision(project);
+        int problemVersion = actors().as("acme-pm", () -> problems.find(project.id()).orElseThrow().getVersion());
+        var locked = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var decision = pool.submit(() -> actors().run("acme-admin", () -> transactions.executeWithoutResult(status -> {
+                reviews.approve(project.id(), seen, "approved while someone types");
+                locked.countDown();
+                try {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS); // keep the decision's transaction open
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })));
+            assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var save = pool.submit(() -> actors().as("acme-pm", () -> problems.save(project.id(),
+                    new ProblemStatement("Customers leave, and now we know why", "Retention team", "Whom to call", "A 30-day rule"),
+                    problemVersion)));
+            Thread.sleep(300);
+            assertThat(save.isDone()).as("the save waits for the decision to commit").isFalse();
+            release.countDown();
+            decision.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            save.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(revision(project)).isEqualTo(seen + 1);
+        actors().run("acme-viewer", () -> {
+            assertThat(reviews.history(project.id())).extracting(r -> r.getRevision()).containsExactly(seen);
+            assertThat(reviews.state(project.id())).isEqualTo(GateState.CHANGED_SINCE_APPROVAL);
+        });
     }
 }
