@@ -77,7 +77,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             globalNav.addItem(new SideNavItem("Jobs", JobsView.class));
             for (StagePlugin plugin : plugins.plugins()) {
                 for (NavigationEntry entry : plugin.tenantNavigation()) {
-                    globalNav.addItem(new SideNavItem(entry.label(), entry.view().getAnnotation(com.vaadin.flow.router.Route.class).value()));
+                    globalNav.addItem(new SideNavItem(entry.label(), routeOf(entry)));
                 }
             }
         }
@@ -124,6 +124,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** The entry's URL for a project: its @Route (validated by the registry) plus the project id. */
     public static String urlOf(NavigationEntry entry, String projectId) {
-        return entry.view().getAnnotation(com.vaadin.flow.router.Route.class).value() + "/" + projectId;
+        return routeOf(entry) + "/" + projectId;
+    }
+
+    /** The entry's @Route value (the registry checked at start-up that there is one). */
+    private static String routeOf(NavigationEntry entry) {
+        return entry.view().getAnnotation(com.vaadin.flow.router.Route.class).value();
     }
 }

@@ -113,6 +113,10 @@ class JooqTenantDb implements TenantDb {
      */
     @SuppressWarnings("unchecked")
     static Field<UUID> tenantField(Table<?> table) {
+        Field<?> generated = table.field("TENANT_ID");
+        if (generated != null) {
+            return (Field<UUID>) generated; // every query of the application takes this path
+        }
         for (Field<?> field : table.fields()) {
             if (field.getName().equalsIgnoreCase("TENANT_ID")) {
                 return (Field<UUID>) field;

@@ -25,29 +25,27 @@ public final class Feedback {
 
     /** Runs a save; a refusal (bad input, someone else saved first, not allowed) becomes a notice and nothing else changes. */
     public static boolean attempt(Runnable save) {
-        try {
-            save.run();
-            return true;
-        } catch (IllegalArgumentException | IllegalStateException | dev.cairn.api.security.AccessDeniedException
-                 | dev.cairn.api.tenancy.NotFoundException refused) {
-            problem(refused.getMessage());
-            return false;
-        }
+        return attemptSave(save, null);
     }
 
     /**
-     * Runs a save of a versioned part. When someone else saved first, the user chooses: save theirs
-     * over (after {@code rebase} moves the form onto the latest version) or reload to see theirs.
+     * Runs a save of a versioned part. When someone else saved first and {@code rebase} is given,
+     * the user chooses: save theirs over (after {@code rebase} moves the form onto the latest
+     * version) or reload to see theirs; without it, the conflict is a notice like any refusal.
      */
     public static boolean attemptSave(Runnable save, Runnable rebase) {
         try {
             save.run();
             return true;
         } catch (ConcurrentEditException conflict) {
-            conflict(conflict.getMessage(), () -> {
-                rebase.run();
-                attemptSave(save, rebase);
-            });
+            if (rebase == null) {
+                problem(conflict.getMessage());
+            } else {
+                conflict(conflict.getMessage(), () -> {
+                    rebase.run();
+                    attemptSave(save, rebase);
+                });
+            }
             return false;
         } catch (IllegalArgumentException | IllegalStateException | dev.cairn.api.security.AccessDeniedException
                  | dev.cairn.api.tenancy.NotFoundException refused) {

@@ -54,10 +54,9 @@ public class CandidateService {
                 .toList();
     }
 
-    /** The tenant's projects that have no candidate solution yet: the portfolio names them so none is forgotten. */
-    public List<ProjectRef> projectsWithoutCandidates() {
-        var scored = db.fetch(CANDIDATE_SOLUTION, DSL.noCondition()).stream().map(CandidateSolutionRecord::getProjectId)
-                .collect(java.util.stream.Collectors.toSet());
+    /** The tenant's projects with no point in the portfolio yet: it names them so none is forgotten. */
+    public List<ProjectRef> projectsWithout(List<PortfolioPoint> portfolio) {
+        var scored = portfolio.stream().map(point -> point.project().id()).collect(java.util.stream.Collectors.toSet());
         return projects.all().stream().filter(p -> !scored.contains(p.id())).toList();
     }
 

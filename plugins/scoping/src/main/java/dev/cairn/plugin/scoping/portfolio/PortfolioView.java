@@ -39,7 +39,7 @@ public class PortfolioView extends VerticalLayout {
         table.setAllRowsVisible(true);
         table.setEmptyStateText("No candidate solutions scored yet.");
         add(chart, table);
-        var unscored = candidates.projectsWithoutCandidates();
+        var unscored = candidates.projectsWithout(points);
         if (!unscored.isEmpty()) {
             Paragraph missing = new Paragraph("Not on the chart yet (no candidate solution scored): ");
             missing.setId("portfolio-unscored");

@@ -11,6 +11,7 @@ import dev.cairn.api.security.Permissions;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.ProblemStatementService;
+import dev.cairn.plugin.scoping.canvas.Canvas;
 import dev.cairn.plugin.scoping.canvas.CanvasBox;
 import dev.cairn.plugin.scoping.canvas.CanvasService;
 import dev.cairn.plugin.scoping.contract.MetricContractService;
@@ -85,12 +86,13 @@ public class ScopingReviewService {
         if (problems.find(projectId).isEmpty()) {
             missing.add("Problem: write the business problem, who is affected, the decision and today's approach.");
         }
-        List<CanvasBox> boxes = canvas.find(projectId).map(saved -> saved.canvas().missingRequired())
+        var savedCanvas = canvas.find(projectId);
+        List<CanvasBox> boxes = savedCanvas.map(saved -> saved.canvas().missingRequired())
                 .orElse(java.util.Arrays.stream(CanvasBox.values()).filter(CanvasBox::required).toList());
         if (!boxes.isEmpty()) {
             missing.add("Canvas: fill " + String.join(", ", boxes.stream().map(CanvasBox::title).toList()) + ".");
         }
-        List<CanvasBox> unadapted = templateDraftsLeft(projectId);
+        List<CanvasBox> unadapted = savedCanvas.map(saved -> templateDraftsLeft(projectId, saved.canvas())).orElse(List.of());
         if (!unadapted.isEmpty()) {
             missing.add("Canvas: adapt the template's draft in " + String.join(", ", unadapted.stream().map(CanvasBox::title).toList())
                     + " (it describes a typical project, not this one).");
@@ -111,16 +113,12 @@ public class ScopingReviewService {
     }
 
     /** Required boxes still holding the template's text word for word. */
-    private List<CanvasBox> templateDraftsLeft(UUID projectId) {
-        var template = documents.find(projectId).flatMap(d -> ScopingTemplates.byId(d.getTemplate()));
-        var saved = canvas.find(projectId);
-        if (template.isEmpty() || saved.isEmpty()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(CanvasBox.values()).filter(CanvasBox::required)
-                .filter(box -> !saved.get().canvas().text(box).isEmpty()
-                        && saved.get().canvas().text(box).equals(template.get().canvas().getOrDefault(box, "").strip()))
-                .toList();
+    private List<CanvasBox> templateDraftsLeft(UUID projectId, Canvas saved) {
+        return documents.find(projectId).flatMap(d -> ScopingTemplates.byId(d.getTemplate()))
+                .map(template -> java.util.Arrays.stream(CanvasBox.values()).filter(CanvasBox::required)
+                        .filter(box -> !saved.text(box).isEmpty() && saved.text(box).equals(template.canvas().getOrDefault(box, "").strip()))
+                        .toList())
+                .orElse(List.of());
     }
 
     public GateState state(UUID projectId) {
