@@ -1,6 +1,10 @@
 package dev.cairn.app.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.lang.ArchRule;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -79,11 +83,42 @@ class ArchitectureTest {
 
     @Test
     void pluginsReachTheDatabaseOnlyThroughTheTenantGateway() {
-        noClasses().that().resideInAPackage("dev.cairn.plugin..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.jooq.DSLContext")
-                .orShould().callMethod(org.jooq.impl.DSL.class, "using", java.sql.Connection.class)
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
+        pluginsStayBehindTheGateway().check(classes);
+    }
+
+    @Test
+    void theGatewayRuleCatchesEveryWayAroundTheGateway() {
+        var bypasses = new ClassFileImporter().importPackages("dev.cairn.plugin.fixture");
+        String violations = String.join("\n", pluginsStayBehindTheGateway().evaluate(bypasses).getFailureReport().getDetails());
+        for (String bypass : new String[] {"plainSql", "rawJdbc", "ownDsl", "keyword", "function", "reattach", "reflection"}) {
+            org.assertj.core.api.Assertions.assertThat(violations).as(bypass).contains("GatewayBypasses." + bypass + "(");
+        }
+    }
+
+    /**
+     * What TenantDb cannot seal at run time, plugins may not use at all: JDBC, jOOQ's own
+     * configuration, connections and DSL contexts (a record's configuration would lead there), the
+     * plain-SQL API, keywords and user-defined functions (raw text in a statement), re-attaching
+     * records, and reflection (it would reach the gateway's own fields). ADR 2 lists these.
+     */
+    static ArchRule pluginsStayBehindTheGateway() {
+        // jOOQ's generated classes (package db) carry the plain-SQL API themselves; calling it is what counts.
+        return noClasses().that().resideInAPackage("dev.cairn.plugin..").and().resideOutsideOfPackage("dev.cairn.plugin.*.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jooq.tools.jdbc..",
+                        "org.springframework.jdbc..", "java.lang.reflect..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.jooq.DSLContext")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.jooq.Configuration")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.jooq.ConnectionProvider")
+                .orShould().dependOnClassesThat().haveNameMatching("org\\.jooq\\.impl\\.(Default|DataSource)\\w*(Configuration|ConnectionProvider)")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
-                .check(classes);
+                .orShould().callMethodWhere(describe("a method of jOOQ's plain-SQL API",
+                        (JavaMethodCall call) -> call.getTarget().isAnnotatedWith(org.jooq.PlainSQL.class)))
+                .orShould().callMethodWhere(describe("DSL.using, DSL.keyword or DSL.function",
+                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(org.jooq.impl.DSL.class)
+                                && java.util.Set.of("using", "keyword", "function").contains(call.getName())))
+                .orShould().callMethodWhere(describe("attach() or configuration() of a jOOQ object",
+                        (JavaMethodCall call) -> call.getTargetOwner().isAssignableTo(org.jooq.Attachable.class)
+                                && java.util.Set.of("attach", "configuration").contains(call.getName())))
+                .because("isolation holds only for statements built through TenantDb (docs/adr/0002-tenancy-gateway.md)");
     }
 }

@@ -1,11 +1,21 @@
 package dev.cairn.app.tenancy;
 
+import static dev.cairn.app.db.Tables.APP_USER;
+import static dev.cairn.app.db.Tables.LINEAGE_ARTIFACT;
+import static dev.cairn.app.db.Tables.LINEAGE_EVENT;
+import static dev.cairn.app.db.Tables.LINEAGE_EXECUTION;
+import static dev.cairn.app.db.Tables.PROJECT;
+import static dev.cairn.app.db.Tables.TENANT;
+import static dev.cairn.app.db.Tables.TRACKING_OUTBOX;
+import static dev.cairn.app.db.Tables.USER_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.tenancy.NoTenantInScopeException;
 import dev.cairn.api.tenancy.TenantDb;
+import dev.cairn.api.tenancy.UnsafeStatementException;
+import dev.cairn.app.lineage.LineageStore;
 import dev.cairn.app.support.Actors;
 import dev.cairn.app.support.DemoWorld;
 import java.util.ArrayList;
@@ -41,6 +51,12 @@ class TenantIsolationIT {
     TenantDb db;
     @Autowired
     DemoWorld world;
+    @Autowired
+    TenantTables gatewayTables;
+    @Autowired
+    LineageStore lineage;
+
+    private static final java.util.Set<String> SYSTEM_SCHEMAS = java.util.Set.of("INFORMATION_SCHEMA", "PG_CATALOG", "PG_TOAST");
 
     private UUID acme;
     private UUID globex;
@@ -55,8 +71,9 @@ class TenantIsolationIT {
         world.projectOf("globex");
         assertThat(acmeProject).isNotNull();
         // Names from the catalogue: upper case on H2, lower case on PostgreSQL.
+        // Every schema but the databases' own: a new plugin's schema is covered the moment it exists.
         tenantTables = dsl.meta().getTables().stream().filter(t -> columnNamed(t, "TENANT_ID") != null)
-                .filter(t -> List.of("PUBLIC", "SCOPING", "DATA", "MODELING", "DEPLOYMENT").contains(t.getSchema().getName().toUpperCase()))
+                .filter(t -> t.getSchema() != null && !SYSTEM_SCHEMAS.contains(t.getSchema().getName().toUpperCase()))
                 .<Table<?>>map(t -> t).toList();
         assertThat(tenantTables).as("tenant tables found in the catalogue").hasSizeGreaterThan(10);
     }
@@ -69,6 +86,11 @@ class TenantIsolationIT {
 
     @Test
     void everyTenantTableIsFoundAndSeededForBothTenants() {
+        assertThat(tenantTables.stream().map(t -> t.getSchema().getName().toUpperCase()).distinct())
+                .as("schemas holding tenant tables").contains("PUBLIC", "SCOPING", "DATA", "MODELING", "DEPLOYMENT");
+        assertThat(gatewayTables.qualifiedNames()).as("the gateway knows every tenant table of the catalogue")
+                .containsExactlyInAnyOrderElementsOf(tenantTables.stream()
+                        .map(t -> t.getSchema().getName().toUpperCase() + "." + t.getName().toUpperCase()).toList());
         assertThat(tenantTables.stream().map(t -> t.getName().toUpperCase())).contains("PROJECT", "APP_USER", "LINEAGE_ARTIFACT",
                 "TRACKING_OUTBOX", "JOB", "DATASET", "BASELINE", "TARGET", "PROBLEM_STATEMENT", "AUDIT_ENTRY");
         for (Table<?> table : tenantTables) {
@@ -108,7 +130,7 @@ class TenantIsolationIT {
     void aRowCannotBeMovedToAnotherTenant() {
         Table<?> project = tenantTables.stream().filter(t -> t.getName().equalsIgnoreCase("PROJECT")).findFirst().orElseThrow();
         assertThatThrownBy(() -> TenantScope.runAs(acme, () -> db.update(project, Map.of(tenant(project), globex), DSL.noCondition())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant of a row cannot be changed");
+                .isInstanceOf(dev.cairn.api.tenancy.UnsafeStatementException.class).hasMessageContaining("tenant of a row cannot be changed");
     }
 
     @Test
@@ -135,11 +157,154 @@ class TenantIsolationIT {
             record.setCreatedBy("test");
             record.setCreatedAt(java.time.OffsetDateTime.now());
             record.setVersion(0);
-            db.insert(record);
+            var inserted = db.insert(record);
+            assertThat(inserted.configuration()).as("an inserted record comes back detached").isNull();
         });
         assertThat(dsl.select(projectTable.TENANT_ID).from(projectTable).where(projectTable.ID.eq(id)).fetchOne(projectTable.TENANT_ID))
                 .isEqualTo(acme);
         assertThatThrownBy(() -> db.insert(dsl.newRecord(projectTable))).isInstanceOf(NoTenantInScopeException.class);
+    }
+
+    // ---- Bypasses a review found (issue 7, section 1): each reached Globex's rows through TenantDb alone. ----
+
+    @Test
+    void aPlainSqlConditionIsRefusedInsteadOfWideningTheTenantPredicate() {
+        assertThatThrownBy(() -> TenantScope.callAs(acme, () -> db.fetch(PROJECT, DSL.condition("1=1) OR (1=1"))))
+                .isInstanceOf(UnsafeStatementException.class).hasMessageContaining("Plain SQL");
+        assertThatThrownBy(() -> TenantScope.callAs(acme, () -> db.fetch(PROJECT, DSL.noCondition(), DSL.field("1=1) OR (1=1").asc())))
+                .isInstanceOf(UnsafeStatementException.class);
+    }
+
+    @Test
+    void aNameThatIsNotAPlainIdentifierIsRefused() {
+        // Names are rendered unquoted, so a crafted name would be SQL.
+        assertThatThrownBy(() -> TenantScope.callAs(acme, () -> db.fetch(PROJECT, DSL.condition(DSL.field(DSL.name("1=1) OR (1=1"), Boolean.class)))))
+                .isInstanceOf(UnsafeStatementException.class).hasMessageContaining("plain identifier");
+    }
+
+    @Test
+    void aSubqueryOnATenantTableInAConditionSeesOnlyTheTenantInScope() {
+        int acmeProjects = rowsOf(PROJECT, acme);
+        // As an oracle: "does Globex have an admin called globex-admin?" must look like "no".
+        assertThat(TenantScope.callAs(acme, () -> db.count(PROJECT, DSL.exists(DSL.selectOne().from(APP_USER)
+                .where(APP_USER.USERNAME.eq("globex-admin")))))).isZero();
+        assertThat(TenantScope.callAs(acme, () -> db.count(PROJECT, DSL.exists(DSL.selectOne().from(APP_USER)
+                .where(APP_USER.USERNAME.eq("acme-admin")))))).as("the subquery still works on the tenant's own rows").isEqualTo(acmeProjects);
+        // Joined, aliased and by-name references are scoped the same way.
+        var role = USER_ROLE.as("r");
+        assertThat(TenantScope.callAs(acme, () -> db.count(PROJECT, DSL.exists(DSL.selectOne().from(APP_USER.join(role).on(role.USER_ID.eq(APP_USER.ID)))
+                .where(APP_USER.USERNAME.eq("globex-admin")))))).isZero();
+        var byName = DSL.table(DSL.name("APP_USER"));
+        assertThat(TenantScope.callAs(acme, () -> db.count(PROJECT, DSL.exists(DSL.selectOne().from(byName)
+                .where(DSL.field(DSL.name("USERNAME"), String.class).eq("globex-admin")))))).isZero();
+        assertThat(TenantScope.callAs(acme, () -> db.count(PROJECT, PROJECT.ID.in(DSL.select(PROJECT.as("other").ID).from(PROJECT.as("other"))))))
+                .as("a self-join sees the tenant's own projects only").isEqualTo(acmeProjects);
+    }
+
+    @Test
+    void aSubqueryInAnUpdateValueCannotCopyAnotherTenantsData() {
+        UUID project = world.projectOf("acme").id();
+        String description = dsl.select(PROJECT.DESCRIPTION).from(PROJECT).where(PROJECT.ID.eq(project)).fetchOne(PROJECT.DESCRIPTION);
+        try {
+            TenantScope.callAs(acme, () -> db.update(PROJECT, Map.of(PROJECT.DESCRIPTION,
+                    DSL.field(DSL.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.USERNAME.eq("globex-admin")))),
+                    PROJECT.ID.eq(project)));
+            assertThat(dsl.select(PROJECT.DESCRIPTION).from(PROJECT).where(PROJECT.ID.eq(project)).fetchOne(PROJECT.DESCRIPTION))
+                    .as("Globex's admin's password hash never lands in Acme's project").isNull();
+        } finally {
+            dsl.update(PROJECT).set(PROJECT.DESCRIPTION, description).where(PROJECT.ID.eq(project)).execute();
+        }
+    }
+
+    @Test
+    void aTableWithoutATenantColumnCannotBeBroughtIntoATenantStatement() {
+        assertThatThrownBy(() -> TenantScope.callAs(acme, () -> db.count(PROJECT, DSL.exists(DSL.selectOne().from(TENANT)
+                .where(TENANT.SLUG.eq("globex")))))).isInstanceOf(UnsafeStatementException.class).hasMessageContaining("not a tenant table");
+        assertThatThrownBy(() -> TenantScope.callAs(acme, () -> db.count(TENANT, DSL.noCondition())))
+                .isInstanceOf(UnsafeStatementException.class);
+    }
+
+    @Test
+    void aUserDefinedFunctionIsRefused() {
+        // e.g. H2's FILE_READ, or any function in another schema.
+        assertThatThrownBy(() -> TenantScope.callAs(acme, () -> db.count(PROJECT, PROJECT.NAME.eq(
+                DSL.function(DSL.name("LOWER"), String.class, DSL.val("x")))))).isInstanceOf(UnsafeStatementException.class);
+    }
+
+    @Test
+    void anImplicitJoinAlongAForeignKeyIsScopedToo() {
+        // A forged row could point at another tenant's project; the joined project must still be Acme's.
+        var statement = DSL.selectFrom(TRACKING_OUTBOX).where(TRACKING_OUTBOX.project().NAME.eq("x"));
+        String sql = DSL.using(dsl.configuration().deriveAppending(new TenantStatementGuard(TRACKING_OUTBOX, acme, gatewayTables)))
+                .renderInlined(statement).toUpperCase();
+        assertThat(sql).containsPattern("JOIN \\(SELECT \\* FROM (PUBLIC\\.)?PROJECT WHERE PROJECT\\.TENANT_ID = '"
+                + acme.toString().toUpperCase() + "'\\) ALIAS_");
+        assertThat(TenantScope.callAs(acme, () -> db.count(TRACKING_OUTBOX, TRACKING_OUTBOX.project().NAME.eq(world.projectOf("globex").name()))))
+                .isZero();
+    }
+
+    @Test
+    void recordsLeaveTheGatewayDetachedSoTheyCannotReachTheConnectionOrAnotherTenantsRow() {
+        UUID globexProject = world.projectOf("globex").id();
+        var before = dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(globexProject)).fetchSingle();
+        var fetched = TenantScope.callAs(acme, () -> db.fetch(PROJECT, DSL.noCondition())).get(0);
+        var created = TenantScope.callAs(acme, () -> db.newRecord(PROJECT));
+        assertThat(fetched.configuration()).as("a fetched record holds no configuration (no connection provider)").isNull();
+        assertThat(created.configuration()).as("a new record holds no configuration").isNull();
+        fetched.setId(globexProject);
+        assertThatThrownBy(fetched::refresh).isInstanceOf(org.jooq.exception.DetachedException.class);
+        fetched.setName("moved");
+        assertThatThrownBy(fetched::store).isInstanceOf(org.jooq.exception.DetachedException.class);
+        assertThatThrownBy(fetched::delete).isInstanceOf(org.jooq.exception.DetachedException.class);
+        assertThat(fetched.getName()).isEqualTo("moved");
+        assertThat(dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(globexProject)).fetchSingle()).isEqualTo(before);
+    }
+
+    @Test
+    void anUpdateKeyThatOnlyLooksLikeAnotherColumnIsRefused() {
+        UUID project = world.projectOf("acme").id();
+        for (Field<?> lookalike : List.of(DSL.field(DSL.name("PROJECT", "TENANT_ID ")), DSL.field(DSL.name("TENANT_ID")),
+                DSL.field(DSL.name("NAME = NAME, TENANT_ID")), DSL.field(DSL.name("NAME")))) {
+            assertThatThrownBy(() -> TenantScope.callAs(acme, () -> db.update(PROJECT, Map.of(lookalike, globex), PROJECT.ID.eq(project))))
+                    .as(lookalike.getName()).isInstanceOf(UnsafeStatementException.class);
+        }
+        assertThat(dsl.select(PROJECT.TENANT_ID).from(PROJECT).where(PROJECT.ID.eq(project)).fetchOne(PROJECT.TENANT_ID)).isEqualTo(acme);
+    }
+
+    @Test
+    void theRecursiveLineageQueryNeverFollowsAnotherTenantsEventsOrNodes() {
+        UUID acmeArtifact = anyId(LINEAGE_ARTIFACT.ID, LINEAGE_ARTIFACT.TENANT_ID, acme);
+        UUID acmeExecution = anyId(LINEAGE_EXECUTION.ID, LINEAGE_EXECUTION.TENANT_ID, acme);
+        UUID globexArtifact = anyId(LINEAGE_ARTIFACT.ID, LINEAGE_ARTIFACT.TENANT_ID, globex);
+        UUID globexExecution = anyId(LINEAGE_EXECUTION.ID, LINEAGE_EXECUTION.TENANT_ID, globex);
+        // Forged edges across the tenants, in both tenants' names: Acme's nodes as inputs of Globex's
+        // execution, and Globex's artifact as an input of Acme's execution.
+        List<UUID> forged = List.of(forgeEvent(acme, acmeArtifact, globexExecution), forgeEvent(globex, acmeArtifact, globexExecution),
+                forgeEvent(acme, globexArtifact, acmeExecution), forgeEvent(globex, globexArtifact, acmeExecution));
+        try {
+            var globexNodes = new java.util.HashSet<>(dsl.select(LINEAGE_ARTIFACT.ID).from(LINEAGE_ARTIFACT).where(LINEAGE_ARTIFACT.TENANT_ID.eq(globex))
+                    .unionAll(DSL.select(LINEAGE_EXECUTION.ID).from(LINEAGE_EXECUTION).where(LINEAGE_EXECUTION.TENANT_ID.eq(globex)))
+                    .fetch(r -> r.value1()));
+            for (UUID node : List.of(acmeArtifact, acmeExecution)) {
+                var reached = TenantScope.callAs(acme, () -> java.util.stream.Stream.concat(lineage.upstream(node).stream(),
+                        lineage.downstream(node).stream()).map(dev.cairn.app.lineage.NodeRef::id).toList());
+                assertThat(reached).as("reached from " + node).doesNotContainAnyElementsOf(globexNodes);
+            }
+        } finally {
+            dsl.deleteFrom(LINEAGE_EVENT).where(LINEAGE_EVENT.ID.in(forged)).execute();
+        }
+    }
+
+    private UUID anyId(org.jooq.TableField<?, UUID> id, org.jooq.TableField<?, UUID> tenantColumn, UUID tenantId) {
+        return dsl.select(id).from(id.getTable()).where(tenantColumn.eq(tenantId)).limit(1).fetchSingle(id);
+    }
+
+    private UUID forgeEvent(UUID tenantId, UUID artifact, UUID execution) {
+        UUID id = UUID.randomUUID();
+        dsl.insertInto(LINEAGE_EVENT).set(LINEAGE_EVENT.ID, id).set(LINEAGE_EVENT.TENANT_ID, tenantId).set(LINEAGE_EVENT.ARTIFACT_ID, artifact)
+                .set(LINEAGE_EVENT.EXECUTION_ID, execution).set(LINEAGE_EVENT.KIND, "INPUT")
+                .set(LINEAGE_EVENT.CREATED_AT, java.time.OffsetDateTime.now()).execute();
+        return id;
     }
 
     private int rowsOf(Table<?> table, UUID tenantId) {
