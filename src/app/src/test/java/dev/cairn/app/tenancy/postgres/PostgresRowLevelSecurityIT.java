@@ -17,11 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
-import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,10 +198,9 @@ class PostgresRowLevelSecurityIT {
 
     @Test
     void theApplicationsListenerSetsTheTenantForOneStatementOrOneTransactionAndNeverBeyond() throws SQLException {
-        DSLContext pooled = DSL.using(new DefaultConfiguration()
-                .set(SQLDialect.POSTGRES)
-                .set(new DataSourceConnectionProvider(new TransactionAwareDataSourceProxy(singleConnectionPool)))
-                .set(new DefaultExecuteListenerProvider(new TenantSettingListener())));
+        // The application's own jOOQ configuration (its listeners and settings), on a pool of one connection.
+        DSLContext pooled = DSL.using(dsl.configuration()
+                .derive(new DataSourceConnectionProvider(new TransactionAwareDataSourceProxy(singleConnectionPool))));
         // Auto-commit: the statement runs in a short transaction of its own.
         assertThat(TenantScope.callAs(acme, () -> pooled.selectDistinct(PROJECT.TENANT_ID).from(PROJECT).fetch(PROJECT.TENANT_ID)))
                 .containsExactly(acme);
