@@ -68,7 +68,9 @@ final class TenantSettingListener implements ExecuteListener {
             try {
                 connection.rollback();
             } catch (SQLException e) {
-                ctx.exception().addSuppressed(e); // the statement's own failure is what the caller must see
+                if (ctx.exception() != null) {
+                    ctx.exception().addSuppressed(e); // the statement's own failure is what the caller must see
+                }
             }
             endOwnTransaction(ctx, connection);
         }
