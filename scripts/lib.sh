@@ -93,8 +93,11 @@ ensure_postgres() {
 }
 
 # A throw-away PostgreSQL cluster for the test run: data in a temporary directory, listening on
-# 127.0.0.1 only, on a free port. The tests connect as role 'cairn' (login, createdb, not a
-# superuser) and create one database per test context. Sets CAIRN_PG_URL; stop_postgres undoes it.
+# 127.0.0.1 only, on a free port, with the two roles of db/postgresql/roles.sql: the tests create
+# one database per test context owned by cairn_owner (who runs Flyway; CREATEDB for the tests
+# only) and run the application as cairn_app (row-level security applies). Passwords are
+# placeholders: the cluster trusts local connections. Sets CAIRN_PG_URL, CAIRN_PG_BIN and
+# CAIRN_PG_DATA; stop_postgres undoes it.
 start_postgres() {
   ensure_postgres
   CAIRN_PG_DATA=$(mktemp -d /tmp/cairn-pg.XXXXXX)
@@ -107,7 +110,10 @@ start_postgres() {
     -o "-h 127.0.0.1 -p $port -k $CAIRN_PG_DATA -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
     || die "PostgreSQL did not start: see $CAIRN_PG_DATA/server.log"
   "$CAIRN_PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-    -c "CREATE ROLE cairn LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS" >/dev/null
+    -v owner_password=unused-trust-auth -v app_password=unused-trust-auth -f "$CAIRN_ROOT/db/postgresql/roles.sql" >/dev/null \
+    || die "could not create the roles of db/postgresql/roles.sql"
+  "$CAIRN_PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -c "ALTER ROLE cairn_owner CREATEDB" >/dev/null
   export CAIRN_PG_DATA CAIRN_PG_URL="jdbc:postgresql://127.0.0.1:$port/postgres"
   say "PostgreSQL $("$CAIRN_PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data: $CAIRN_PG_DATA)"
 }

@@ -5,6 +5,7 @@ import static dev.cairn.app.db.Tables.USER_ROLE;
 
 import dev.cairn.api.security.Role;
 import dev.cairn.app.security.PasswordPolicy;
+import dev.cairn.app.tenancy.TenantScope;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -48,8 +49,13 @@ public class PlatformAdminBootstrap {
         }
     }
 
+    /** A platform task: the platform admin belongs to no tenant, and usernames are global. */
     @Transactional
     public void ensurePlatformAdmin(String name, String displayName, String secret) {
+        TenantScope.runAsPlatform(() -> insertPlatformAdmin(name, displayName, secret));
+    }
+
+    private void insertPlatformAdmin(String name, String displayName, String secret) {
         String clean = UserInput.username(name);
         if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(clean))) {
             return;

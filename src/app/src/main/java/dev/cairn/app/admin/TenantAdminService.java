@@ -85,8 +85,8 @@ public class TenantAdminService {
                 .orElseThrow(() -> new NotFoundException("Tenant"));
         dsl.update(TENANT).set(TENANT.ENABLED, enabled).where(TENANT.ID.eq(tenantId)).execute();
         if (!enabled) {
-            dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.TENANT_ID.eq(tenantId))
-                    .fetch(APP_USER.ID).forEach(sessions::endSessionsOf);
+            TenantScope.callAsPlatform(() -> dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.TENANT_ID.eq(tenantId))
+                    .fetch(APP_USER.ID)).forEach(sessions::endSessionsOf);
         }
         audit.record(enabled ? "tenant.enable" : "tenant.disable", tenant.getSlug(), Outcome.SUCCESS, null);
     }

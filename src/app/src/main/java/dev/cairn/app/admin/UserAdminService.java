@@ -14,6 +14,7 @@ import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.app.db.tables.records.AppUserRecord;
 import dev.cairn.app.db.tables.records.UserRoleRecord;
 import dev.cairn.app.security.PasswordPolicy;
+import dev.cairn.app.tenancy.TenantScope;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -77,8 +78,8 @@ public class UserAdminService {
         String cleanDisplay = UserInput.displayName(displayName);
         Set<Role> cleanRoles = UserInput.tenantRoles(roles);
         passwordPolicy.check(password);
-        if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(cleanName))) {
-            // Usernames are global (login happens before a tenant is known).
+        if (TenantScope.callAsPlatform(() -> dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(cleanName)))) {
+            // Usernames are global (login happens before a tenant is known): checked across tenants.
             throw new IllegalArgumentException("Username " + cleanName + " is already taken.");
         }
         AppUserRecord user = db.newRecord(APP_USER);

@@ -33,7 +33,8 @@ public class JooqAuditLog implements AuditLog {
 
     /** For events before a principal exists (a failed login): the caller names actor and tenant. */
     public void write(UUID tenantId, String actor, String action, String target, Outcome outcome, String detail) {
-        dsl.insertInto(AUDIT_ENTRY)
+        // A platform write: entries of the platform admin and of failed sign-ins have no tenant.
+        TenantScope.runAsPlatform(() -> dsl.insertInto(AUDIT_ENTRY)
                 .set(AUDIT_ENTRY.ID, UUID.randomUUID())
                 .set(AUDIT_ENTRY.TENANT_ID, tenantId)
                 .set(AUDIT_ENTRY.AT, OffsetDateTime.now(ZoneOffset.UTC))
@@ -42,7 +43,7 @@ public class JooqAuditLog implements AuditLog {
                 .set(AUDIT_ENTRY.TARGET, AuditText.clean(target, 200))
                 .set(AUDIT_ENTRY.OUTCOME, outcome.name())
                 .set(AUDIT_ENTRY.DETAIL, AuditText.clean(detail, 1000))
-                .execute();
+                .execute());
     }
 
     private static String actor() {

@@ -11,6 +11,7 @@ import dev.cairn.app.admin.TenantAdminService;
 import dev.cairn.app.admin.UserAdminService;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.security.CairnPrincipal;
+import dev.cairn.app.tenancy.TenantScope;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -82,12 +83,8 @@ class DemoData {
     }
 
     private void actAs(String username, Runnable work) {
-        var user = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchSingle();
-        Set<Role> roles = Set.copyOf(dsl.select(dev.cairn.app.db.Tables.USER_ROLE.ROLE).from(dev.cairn.app.db.Tables.USER_ROLE)
-                .where(dev.cairn.app.db.Tables.USER_ROLE.USER_ID.eq(user.getId()))
-                .fetch(r -> Role.valueOf(r.value1())));
-        CairnPrincipal principal = new CairnPrincipal(user.getId(), user.getTenantId(), user.getUsername(),
-                user.getDisplayName(), null, true, roles);
+        // A platform read, as at sign-in: the user is looked up before their tenant is known.
+        CairnPrincipal principal = TenantScope.callAsPlatform(() -> principalOf(username));
         var previous = SecurityContextHolder.getContext();
         try {
             var context = SecurityContextHolder.createEmptyContext();
@@ -97,6 +94,14 @@ class DemoData {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    private CairnPrincipal principalOf(String username) {
+        var user = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchSingle();
+        Set<Role> roles = Set.copyOf(dsl.select(dev.cairn.app.db.Tables.USER_ROLE.ROLE).from(dev.cairn.app.db.Tables.USER_ROLE)
+                .where(dev.cairn.app.db.Tables.USER_ROLE.USER_ID.eq(user.getId()))
+                .fetch(r -> Role.valueOf(r.value1())));
+        return new CairnPrincipal(user.getId(), user.getTenantId(), user.getUsername(), user.getDisplayName(), null, true, roles);
     }
 
 }

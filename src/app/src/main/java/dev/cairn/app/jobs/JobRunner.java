@@ -52,12 +52,12 @@ class JobRunner {
     /** A job left RUNNING by a previous process can never finish: mark it failed, never leave it running. */
     @EventListener(ApplicationReadyEvent.class)
     void failInterruptedJobs() {
-        int failed = dsl.update(JOB)
+        int failed = TenantScope.callAsPlatform(() -> dsl.update(JOB)
                 .set(JOB.STATUS, JobStatus.FAILED.name())
                 .set(JOB.MESSAGE, "Interrupted by a restart of Cairn")
                 .set(JOB.FINISHED_AT, now())
                 .where(JOB.STATUS.eq(JobStatus.RUNNING.name()))
-                .execute();
+                .execute());
         if (failed > 0) {
             LOG.warn("Marked {} interrupted job(s) as failed", failed);
         }
@@ -82,7 +82,12 @@ class JobRunner {
         }
     }
 
+    /** A platform task: claims from every tenant's queue; the job then runs in its own tenant. */
     Optional<JobRecord> claimNext() {
+        return TenantScope.callAsPlatform(this::claimNextOfAnyTenant);
+    }
+
+    private Optional<JobRecord> claimNextOfAnyTenant() {
         for (JobRecord candidate : dsl.selectFrom(JOB).where(JOB.STATUS.eq(JobStatus.QUEUED.name()))
                 .orderBy(JOB.CREATED_AT).limit(workers).fetch()) {
             int claimed = dsl.update(JOB)

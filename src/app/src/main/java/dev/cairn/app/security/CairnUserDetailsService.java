@@ -5,6 +5,7 @@ import static dev.cairn.app.db.Tables.TENANT;
 import static dev.cairn.app.db.Tables.USER_ROLE;
 
 import dev.cairn.api.security.Role;
+import dev.cairn.app.tenancy.TenantScope;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Loads users for login. Login happens before any tenant is known, so this is one of the few
- * platform reads outside the tenant gateway. A user of a disabled tenant is disabled too.
+ * platform reads outside the tenant gateway (a platform task for PostgreSQL's row-level security).
+ * A user of a disabled tenant is disabled too.
  */
 @Service
 class CairnUserDetailsService implements UserDetailsService {
@@ -29,6 +31,10 @@ class CairnUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        return TenantScope.callAsPlatform(() -> load(username));
+    }
+
+    private UserDetails load(String username) {
         var user = dsl.select(APP_USER.ID, APP_USER.TENANT_ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME,
                         APP_USER.PASSWORD_HASH, APP_USER.ENABLED, DSL.coalesce(TENANT.ENABLED, true).as("tenant_enabled"))
                 .from(APP_USER).leftJoin(TENANT).on(TENANT.ID.eq(APP_USER.TENANT_ID))

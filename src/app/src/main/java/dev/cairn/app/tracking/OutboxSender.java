@@ -75,12 +75,12 @@ public class OutboxSender {
     }
 
     private List<TrackingOutboxRecord> due() {
-        return dsl.selectFrom(TRACKING_OUTBOX)
+        return TenantScope.callAsPlatform(() -> dsl.selectFrom(TRACKING_OUTBOX)
                 .where(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING))
                 .and(TRACKING_OUTBOX.NEXT_ATTEMPT_AT.le(now()))
                 .orderBy(TRACKING_OUTBOX.CREATED_AT, TRACKING_OUTBOX.ID)
                 .limit(BATCH)
-                .fetch();
+                .fetch());
     }
 
     /** Delivers one record; false when MLflow is unavailable (the pass stops, order is kept). */
@@ -153,8 +153,8 @@ public class OutboxSender {
 
     /** Makes every pending record due now (used when MLflow is known to be back, and by tests). */
     public void retryNow() {
-        dsl.update(TRACKING_OUTBOX).set(TRACKING_OUTBOX.NEXT_ATTEMPT_AT, now())
-                .where(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING)).execute();
+        TenantScope.runAsPlatform(() -> dsl.update(TRACKING_OUTBOX).set(TRACKING_OUTBOX.NEXT_ATTEMPT_AT, now())
+                .where(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING)).execute());
     }
 
     private static OffsetDateTime now() {

@@ -8,6 +8,7 @@ import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.app.db.tables.records.JobRecord;
 import dev.cairn.app.support.Actors;
 import dev.cairn.app.support.DemoWorld;
+import dev.cairn.app.tenancy.TenantScope;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -68,12 +69,13 @@ class JobsIT {
     @Test
     void aJobLeftRunningByADeadProcessIsMarkedFailedAtStartUp() {
         UUID orphan = UUID.randomUUID();
-        dsl.insertInto(JOB).set(JOB.ID, orphan).set(JOB.TENANT_ID, world.tenantId("acme")).set(JOB.TYPE, "test.tenant-probe")
+        TenantScope.runAs(world.tenantId("acme"), () -> dsl.insertInto(JOB).set(JOB.ID, orphan).set(JOB.TENANT_ID, world.tenantId("acme"))
+                .set(JOB.TYPE, "test.tenant-probe")
                 .set(JOB.TITLE, "orphan").set(JOB.STATUS, "RUNNING").set(JOB.PROGRESS, 0.3).set(JOB.CANCEL_REQUESTED, false)
                 .set(JOB.CREATED_BY, "acme-member").set(JOB.CLAIMED_BY, "dead-node").set(JOB.CREATED_AT, OffsetDateTime.now())
-                .execute();
+                .execute());
         runner.failInterruptedJobs();
-        JobRecord job = dsl.selectFrom(JOB).where(JOB.ID.eq(orphan)).fetchSingle();
+        JobRecord job = TenantScope.callAsPlatform(() -> dsl.selectFrom(JOB).where(JOB.ID.eq(orphan)).fetchSingle());
         assertThat(job.getStatus()).isEqualTo("FAILED");
         assertThat(job.getMessage()).contains("Interrupted by a restart");
     }
@@ -81,9 +83,10 @@ class JobsIT {
     @Test
     void aJobClaimedByOneRunnerCannotBeClaimedAgain() {
         UUID job = UUID.randomUUID();
-        dsl.insertInto(JOB).set(JOB.ID, job).set(JOB.TENANT_ID, world.tenantId("acme")).set(JOB.TYPE, "test.tenant-probe")
+        TenantScope.runAs(world.tenantId("acme"), () -> dsl.insertInto(JOB).set(JOB.ID, job).set(JOB.TENANT_ID, world.tenantId("acme"))
+                .set(JOB.TYPE, "test.tenant-probe")
                 .set(JOB.TITLE, "claimed").set(JOB.STATUS, "RUNNING").set(JOB.PROGRESS, 0.0).set(JOB.CANCEL_REQUESTED, false)
-                .set(JOB.CREATED_BY, "acme-member").set(JOB.CREATED_AT, OffsetDateTime.now()).execute();
+                .set(JOB.CREATED_BY, "acme-member").set(JOB.CREATED_AT, OffsetDateTime.now()).execute());
         assertThat(runner.claimNext().map(JobRecord::getId)).isNotEqualTo(java.util.Optional.of(job));
     }
 
@@ -103,7 +106,7 @@ class JobsIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JobRecord job = null;
         while (System.nanoTime() < deadline) {
-            job = dsl.selectFrom(JOB).where(JOB.ID.eq(jobId)).fetchSingle();
+            job = TenantScope.callAsPlatform(() -> dsl.selectFrom(JOB).where(JOB.ID.eq(jobId)).fetchSingle());
             if (condition.test(job)) {
                 return job;
             }

@@ -5,6 +5,7 @@ import static dev.cairn.app.db.Tables.USER_ROLE;
 
 import dev.cairn.api.security.Role;
 import dev.cairn.app.security.CairnPrincipal;
+import dev.cairn.app.tenancy.TenantScope;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -20,7 +21,12 @@ public final class Actors {
         this.dsl = dsl;
     }
 
+    /** Looked up as sign-in does, before a tenant is known: a platform read. */
     public CairnPrincipal principal(String username) {
+        return TenantScope.callAsPlatform(() -> lookUp(username));
+    }
+
+    private CairnPrincipal lookUp(String username) {
         var user = dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchSingle();
         Set<Role> roles = Set.copyOf(dsl.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(user.getId()))
                 .fetch(r -> Role.valueOf(r.value1())));

@@ -6,6 +6,7 @@ import static dev.cairn.app.db.Tables.TENANT;
 import dev.cairn.api.jobs.Jobs;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.app.admin.UserAdminService;
+import dev.cairn.app.tenancy.TenantScope;
 import dev.cairn.plugin.scoping.review.ScopingReviewService;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -53,8 +54,11 @@ public class DemoWorld {
         return dsl.select(TENANT.ID).from(TENANT).where(TENANT.SLUG.eq(slug)).fetchSingle(TENANT.ID);
     }
 
+    /** The tenant's first project, read across tenants as a test's oracle (a platform read on PostgreSQL). */
     public ProjectRef projectOf(String slug) {
-        var project = dsl.selectFrom(PROJECT).where(PROJECT.TENANT_ID.eq(tenantId(slug))).orderBy(PROJECT.CREATED_AT).limit(1).fetchSingle();
+        UUID tenant = tenantId(slug);
+        var project = TenantScope.callAsPlatform(() -> dsl.selectFrom(PROJECT).where(PROJECT.TENANT_ID.eq(tenant))
+                .orderBy(PROJECT.CREATED_AT).limit(1).fetchSingle());
         return new ProjectRef(project.getId(), project.getProjectKey(), project.getName());
     }
 }

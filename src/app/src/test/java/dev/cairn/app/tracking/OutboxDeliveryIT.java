@@ -75,9 +75,9 @@ class OutboxDeliveryIT {
     void creatingAProjectCreatesItsExperimentNamedAndTaggedWithTheTenant() throws Exception {
         ProjectRef project = newProject("EXPA");
         drain();
-        String name = dsl.select(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.EXPERIMENT_NAME)
+        String name = dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.EXPERIMENT_NAME)
                 .from(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT)
-                .where(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1();
+                .where(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1());
         JsonNode experiment = get("experiments/get-by-name?experiment_name=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .get("experiment");
         UUID acme = actors().principal("acme-pm").tenantId();
@@ -131,17 +131,18 @@ class OutboxDeliveryIT {
         ProjectRef project = newProject("DIED");
         drain();
         UUID outboxId = record(project, "accepted then crashed");
-        String experimentId = dsl.select(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID)
+        String experimentId = dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID)
                 .from(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT)
-                .where(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1();
+                .where(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1());
         try (MlflowGateway gateway = new MlflowGateway(MLFLOW.uri(), Duration.ofSeconds(3))) {
             // What the dead sender did: MLflow has the run, the outbox still says pending.
             gateway.deliverRun(experimentId, outboxId.toString(), run("accepted then crashed"));
         }
         drain();
         assertThat(runsTagged(project, outboxId).size()).isEqualTo(1);
-        assertThat(dsl.select(dev.cairn.app.db.Tables.TRACKING_OUTBOX.STATUS).from(dev.cairn.app.db.Tables.TRACKING_OUTBOX)
-                .where(dev.cairn.app.db.Tables.TRACKING_OUTBOX.ID.eq(outboxId)).fetchSingle().value1()).isEqualTo("SENT");
+        assertThat(dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(dev.cairn.app.db.Tables.TRACKING_OUTBOX.STATUS)
+                .from(dev.cairn.app.db.Tables.TRACKING_OUTBOX)
+                .where(dev.cairn.app.db.Tables.TRACKING_OUTBOX.ID.eq(outboxId)).fetchSingle().value1())).isEqualTo("SENT");
     }
 
     private UUID record(ProjectRef project, String name) {
@@ -159,9 +160,9 @@ class OutboxDeliveryIT {
     }
 
     private JsonNode runsTagged(ProjectRef project, UUID outboxId) throws Exception {
-        String experimentId = dsl.select(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID)
+        String experimentId = dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID)
                 .from(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT)
-                .where(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1();
+                .where(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1());
         String body = JSON.writeValueAsString(Map.of("experiment_ids", new String[] {experimentId},
                 "filter", "tags.\"cairn.outbox_id\" = '" + outboxId + "'", "run_view_type", "ALL"));
         JsonNode result = post("runs/search", body);
