@@ -32,7 +32,8 @@ class LoginOriginFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && loginPath.equals(request.getServletPath()));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !("POST".equals(request.getMethod()) && loginPath.equals(path));
     }
 
     @Override
