@@ -44,10 +44,10 @@ class DefaultCredentialsGuardIT {
         AtomicBoolean serverStarted = new AtomicBoolean();
         ApplicationListener<WebServerInitializedEvent> watcher = event -> serverStarted.set(true);
 
+        // Command-line arguments, not default properties: application.yml would override those.
         assertThatThrownBy(() -> new SpringApplicationBuilder(CairnApplication.class).profiles("prod").listeners(watcher)
-                .properties("spring.datasource.url=" + url, "server.port=0", "server.address=127.0.0.1",
-                        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h")
-                .run())
+                .run("--spring.datasource.url=" + url, "--server.port=0", "--server.address=127.0.0.1",
+                        "--cairn.mlflow.tracking-uri=", "--cairn.jobs.poll-interval=1h"))
                 .hasStackTraceContaining("ops-lead")
                 .hasStackTraceContaining("demo password");
         assertThat(serverStarted).as("the web server never started").isFalse();
