@@ -22,10 +22,12 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:prod;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h", "server.address=127.0.0.1", "cairn.security.trusted-proxies=192.0.2.10"})
+        "cairn.jobs.poll-interval=1h", "server.address=127.0.0.1", "cairn.security.trusted-proxies=192.0.2.10",
+        "cairn.bootstrap.admin-username=prod-root", "cairn.bootstrap.admin-password=" + ProductionProfileIT.ADMIN_PASSWORD})
 @ActiveProfiles("prod")
 class ProductionProfileIT {
 
+    static final String ADMIN_PASSWORD = "a long production passphrase 2026";
     private static final String[] LEAKS = {"Exception", "exception", "at org.", "at dev.", "java.", "jakarta.", "SQL", "trace"};
 
     @LocalServerPort
@@ -69,16 +71,26 @@ class ProductionProfileIT {
     @Test
     void errorPagesShowNoExceptionDetails() {
         RawHttp http = new RawHttp(port);
-        Map<String, RawHttp.Response> errors = Map.of(
-                "the error page itself", http.get("/error?trace=true&message=true", Map.of("Accept", "text/html")),
-                "the error page as JSON", http.get("/error", Map.of("Accept", "application/json")),
-                "a malformed escape", http.get("/%zz", Map.of()),
-                "a cross-site sign-in", http.postForm("/login", Map.of("Origin", "https://evil.example"), "username=a&password=b"),
-                "an unknown host", http.get("/", Map.of("Host", "evil.example")));
+        RawHttp.Response signIn = http.postForm("/login", Map.of("Origin", "http://127.0.0.1:" + port, "Sec-Fetch-Site",
+                "same-origin"), "username=prod-root&password=" + ADMIN_PASSWORD.replace(' ', '+'));
+        assertThat(signIn.status()).isEqualTo(302);
+        Map<String, String> signedIn = Map.of("Cookie", "JSESSIONID=" + signIn.sessionCookie().orElseThrow());
+        Map<String, RawHttp.Response> errors = new java.util.LinkedHashMap<>();
+        errors.put("Spring MVC's error page, asking for trace and message", http.get("/error?trace=true&message=true",
+                Map.of("Accept", "text/html", "Cookie", signedIn.get("Cookie"))));
+        errors.put("Spring MVC's error page as JSON", http.get("/error?trace=true&message=true",
+                Map.of("Accept", "application/json", "Cookie", signedIn.get("Cookie"))));
+        errors.put("the error page, anonymous", http.get("/error?trace=true", Map.of("Accept", "text/html")));
+        errors.put("a malformed escape", http.get("/%zz", Map.of()));
+        errors.put("an encoded traversal", http.get("/..%2f..%2fetc/passwd", signedIn));
+        errors.put("a forbidden actuator endpoint", http.get("/actuator/env", signedIn));
+        errors.put("a cross-site sign-in", http.postForm("/login", Map.of("Origin", "https://evil.example"), "username=a&password=b"));
+        errors.put("an unknown host", http.get("/", Map.of("Host", "evil.example")));
         errors.forEach((what, response) -> {
-            assertThat(response.status()).as(what).isGreaterThanOrEqualTo(400);
+            assertThat(response.status()).as(what).isNotEqualTo(200);
             assertThat(response.body()).as(what).doesNotContain(LEAKS);
         });
+        assertThat(errors.get("Spring MVC's error page as JSON").body()).as("Spring MVC rendered it").contains("\"status\"");
     }
 
     @Test
