@@ -3,7 +3,6 @@ package dev.cairn.app.security;
 import dev.cairn.api.audit.AuditLog.Outcome;
 import dev.cairn.app.audit.JooqAuditLog;
 import org.springframework.security.authentication.AccountStatusException;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -18,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Password login with throttling and audit. Unknown users, wrong passwords and disabled accounts
- * all answer "bad credentials" and cost one Argon2 check each: the account's status is looked at
- * only after the password (Spring's default looks first, which makes a disabled account answer
- * faster than a wrong password). A throttled attempt is refused before any check.
+ * all answer "bad credentials" and cost one Argon2 check each: Spring Security 7 checks the
+ * password of a disabled account before refusing it (alwaysPerformAdditionalChecksOnUser) and
+ * hashes a dummy for an unknown one; ThrottledAuthenticationProviderTest pins both. A throttled
+ * attempt is refused before any check.
  */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -33,8 +33,6 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                                     LoginThrottle throttle, JooqAuditLog audit) {
         this.delegate = new DaoAuthenticationProvider(cairnUserDetailsService);
         this.delegate.setPasswordEncoder(encoder);
-        this.delegate.setPreAuthenticationChecks(user -> { });
-        this.delegate.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         this.throttle = throttle;
         this.audit = audit;
     }

@@ -87,7 +87,13 @@ class ContentSecurityPolicyIT {
         platform.navigate(url("/admin/tenants"));
         assertThat(platform.getByText("Globex", new Page.GetByTextOptions().setExact(true)).first()).isVisible();
         pm.waitForTimeout(500);
-
         assertThat(violations).as("CSP violations").isEmpty();
+
+        // The detector itself works: an image from another host is a violation it reports.
+        pm.evaluate("() => { const probe = document.createElement('img'); probe.src = 'https://csp-probe.invalid/x.png'; "
+                + "document.body.appendChild(probe); }");
+        pm.waitForTimeout(500);
+        assertThat(violations).as("the probe's violation").singleElement().asString().contains("img-src")
+                .contains("csp-probe.invalid");
     }
 }

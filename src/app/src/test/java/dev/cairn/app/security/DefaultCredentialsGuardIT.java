@@ -28,7 +28,9 @@ class DefaultCredentialsGuardIT {
 
     @Test
     void productionRefusesToStartWhileAnyAccountHasTheDemoPasswordAndNeverOpensItsPort() throws Exception {
-        String url = "jdbc:h2:mem:guard-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        // An H2 file under target/ on every run: the guard reads the same whatever the database, and
+        // the PostgreSQL run's redirection of in-memory test databases must not apply here.
+        String url = "jdbc:h2:file:./target/guard-" + UUID.randomUUID();
         Flyway.configure().dataSource(url, "cairn", "").locations("classpath:db/migration").load().migrate();
         try (var connection = java.sql.DriverManager.getConnection(url, "cairn", "")) {
             DSL.using(connection, SQLDialect.H2).insertInto(APP_USER)

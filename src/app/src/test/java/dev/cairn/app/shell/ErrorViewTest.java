@@ -9,8 +9,11 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.VaadinSession;
 import dev.cairn.app.support.Actors;
 import jakarta.annotation.security.PermitAll;
 import java.sql.SQLException;
@@ -76,6 +79,24 @@ class ErrorViewTest extends SpringBrowserlessTest {
         assertThat(page).contains("Something went wrong").doesNotContain("secret").doesNotContain("hunter2")
                 .doesNotContain("SQLException").doesNotContain("RuntimeException").doesNotContain("jdbc");
         String reference = $(Paragraph.class).id("error-reference").getText();
+        assertThat(reference).matches("ERR-[0-9a-f]{12}");
+        assertThat(log.list).anySatisfy(event -> {
+            assertThat(event.getFormattedMessage()).contains(reference);
+            assertThat(causeMessages(event.getThrowableProxy())).contains("secret");
+        });
+    }
+
+    @Test
+    void aFailingUiActionShowsOnlyAReferenceThatTheLogHoldsWithTheException() {
+        new Actors(dsl).signIn("acme-member");
+        UI.getCurrent().navigate("");
+        VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(
+                new RuntimeException(new SQLException("secret: password=hunter2"))));
+
+        String shown = test($(Notification.class).last()).getText();
+        assertThat(shown).contains("Something went wrong").doesNotContain("secret").doesNotContain("hunter2")
+                .doesNotContain("SQLException");
+        String reference = shown.replaceAll("(?s).*(ERR-[0-9a-f]{12}).*", "$1");
         assertThat(reference).matches("ERR-[0-9a-f]{12}");
         assertThat(log.list).anySatisfy(event -> {
             assertThat(event.getFormattedMessage()).contains(reference);
