@@ -13,6 +13,7 @@ import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.app.db.tables.records.AppUserRecord;
 import dev.cairn.app.db.tables.records.UserRoleRecord;
+import dev.cairn.app.security.LoginThrottle;
 import dev.cairn.app.security.PasswordPolicy;
 import dev.cairn.app.tenancy.TenantScope;
 import java.time.OffsetDateTime;
@@ -40,9 +41,11 @@ public class UserAdminService {
     private final PasswordPolicy passwordPolicy;
     private final SessionTerminator sessions;
     private final AuditLog audit;
+    private final LoginThrottle loginThrottle;
 
     UserAdminService(TenantDb db, DSLContext dsl, CurrentUser currentUser, PasswordEncoder encoder,
-                     PasswordPolicy passwordPolicy, SessionTerminator sessions, AuditLog audit) {
+                     PasswordPolicy passwordPolicy, SessionTerminator sessions, AuditLog audit, LoginThrottle loginThrottle) {
+        this.loginThrottle = loginThrottle;
         this.db = db;
         this.dsl = dsl;
         this.currentUser = currentUser;
@@ -58,7 +61,7 @@ public class UserAdminService {
                 UserRoleRecord::getUserId, Collectors.mapping(r -> Role.valueOf(r.getRole()), Collectors.toSet())));
         return db.fetch(APP_USER, DSL.noCondition(), APP_USER.USERNAME.asc()).map(user -> new UserSummary(
                 user.getId(), user.getUsername(), user.getDisplayName(), user.getEnabled(),
-                roles.getOrDefault(user.getId(), Set.of())));
+                roles.getOrDefault(user.getId(), Set.of()), loginThrottle.isSlowed(user.getUsername())));
     }
 
     @Transactional
@@ -123,6 +126,18 @@ public class UserAdminService {
         audit.record(enabled ? "user.enable" : "user.disable", user.getUsername(), Outcome.SUCCESS, null);
     }
 
+    /**
+     * Lifts the sign-in throttle of one of the tenant's users (after many failed sign-ins against
+     * the account, every address gets one free attempt at a time): their next sign-in is checked at
+     * once. Throttle state is per node (admin guide).
+     */
+    public void liftSignInLock(UUID userId) {
+        requireAdmin("lift sign-in locks");
+        AppUserRecord user = find(userId);
+        loginThrottle.lift(user.getUsername());
+        audit.record("user.unlock", user.getUsername(), Outcome.SUCCESS, "sign-in throttle lifted");
+    }
+
     private AppUserRecord find(UUID userId) {
         return db.fetchOptional(APP_USER, APP_USER.ID.eq(userId)).orElseThrow(() -> new NotFoundException("User"));
     }
@@ -140,6 +155,8 @@ public class UserAdminService {
         return Permissions.requireAnyRole(currentUser, action, Role.TENANT_ADMIN);
     }
 
-    public record UserSummary(UUID id, String username, String displayName, boolean enabled, Set<Role> roles) {
+    /** @param signInSlowed many failed sign-ins against the account have slowed its sign-in */
+    public record UserSummary(UUID id, String username, String displayName, boolean enabled, Set<Role> roles,
+                              boolean signInSlowed) {
     }
 }

@@ -39,7 +39,8 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserSummary::username).setHeader("Username");
         grid.addColumn(UserSummary::displayName).setHeader("Name");
         grid.addColumn(u -> u.roles().stream().sorted().map(Role::title).collect(Collectors.joining(", "))).setHeader("Roles");
-        grid.addColumn(u -> u.enabled() ? "Active" : "Disabled").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(u -> (u.enabled() ? "Active" : "Disabled") + (u.signInSlowed() ? ", sign-in slowed" : ""))
+                .setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
         add(new H2("Users"), create, grid);
         setSizeFull();
@@ -50,7 +51,12 @@ public class UsersView extends VerticalLayout {
         Button roles = new Button("Roles", click -> openRoles(user));
         Button toggle = new Button(user.enabled() ? "Disable" : "Enable", click -> run(() -> users.setEnabled(user.id(), !user.enabled()),
                 user.enabled() ? "User disabled; their sessions have ended" : "User enabled"));
-        return new HorizontalLayout(roles, toggle);
+        HorizontalLayout actions = new HorizontalLayout(roles, toggle);
+        if (user.signInSlowed()) {
+            actions.add(new Button("Lift sign-in lock", click -> run(() -> users.liftSignInLock(user.id()),
+                    "Sign-in lock lifted for " + user.username())));
+        }
+        return actions;
     }
 
     private void openCreate() {

@@ -1,6 +1,7 @@
 package dev.cairn.app.security;
 
 import dev.cairn.api.security.Role;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
@@ -21,9 +22,17 @@ public final class CairnPrincipal implements UserDetails, CredentialsContainer {
     private String passwordHash;
     private final boolean enabled;
     private final Set<Role> roles;
+    private final Instant loadedAt;
 
     public CairnPrincipal(UUID id, UUID tenantId, String username, String displayName, String passwordHash,
                           boolean enabled, Set<Role> roles) {
+        this(id, tenantId, username, displayName, passwordHash, enabled, roles, Instant.now());
+    }
+
+    /** @param loadedAt when the user was read from the database, i.e. when their session began */
+    public CairnPrincipal(UUID id, UUID tenantId, String username, String displayName, String passwordHash,
+                          boolean enabled, Set<Role> roles, Instant loadedAt) {
+        this.loadedAt = loadedAt;
         this.id = id;
         this.tenantId = tenantId;
         this.username = username;
@@ -48,6 +57,11 @@ public final class CairnPrincipal implements UserDetails, CredentialsContainer {
 
     public Set<Role> roles() {
         return roles;
+    }
+
+    /** When this principal was read at sign-in: sessions revoked after this moment end. */
+    public Instant loadedAt() {
+        return loadedAt;
     }
 
     @Override

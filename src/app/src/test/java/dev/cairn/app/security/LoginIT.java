@@ -34,7 +34,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 /** SECURITY.md items 8-11 and 13 for logins, through the real security filter chain. */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:login;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
+        "cairn.jobs.poll-interval=1h", "cairn.security.login.first-delay=10m"})
 @ActiveProfiles("demo")
 class LoginIT {
 
@@ -50,6 +50,10 @@ class LoginIT {
     UserAdminService users;
     @Autowired
     WebInvocationPrivilegeEvaluator privileges;
+    @Autowired
+    dev.cairn.app.admin.TenantAdminService tenants;
+    @Autowired
+    dev.cairn.app.admin.PlatformAdminBootstrap bootstrap;
 
     private MockMvc mvc;
     private String address;
@@ -60,9 +64,10 @@ class LoginIT {
         address = "10.1.0." + ADDRESS.incrementAndGet(); // each test its own client address for the throttle
     }
 
-    /** The form post Vaadin's login form sends, with Spring Security's CSRF token. */
+    /** The form post Vaadin's login form sends from Cairn's own page (MockMvc's origin is http://localhost). */
     private static MockHttpServletRequestBuilder login(String username, String password) {
-        return post("/login").param("username", username).param("password", password).with(csrf());
+        return post("/login").param("username", username).param("password", password)
+                .header("Origin", "http://localhost").header("Sec-Fetch-Site", "same-origin");
     }
 
     private RequestPostProcessor from(String remoteAddress) {
@@ -105,16 +110,112 @@ class LoginIT {
     }
 
     @Test
-    void afterRepeatedFailuresEvenTheRightPasswordIsRefusedAndTheLockoutIsAudited() throws Exception {
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
-            mvc.perform(login("globex-member", "wrong-password-" + i).with(from(address)))
-                    .andExpect(unauthenticated());
+    void repeatedFailuresSlowTheFailingAddressButNeverLockTheOwnerOut() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(login("globex-viewer", "wrong-password-" + i).with(from(address))).andExpect(unauthenticated());
         }
-        mvc.perform(login("globex-member", DemoAccounts.PASSWORD).with(from("10.2.0.1")))
+        mvc.perform(login("globex-viewer", DemoAccounts.PASSWORD).with(from(address)))
                 .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+        assertThat(auditCount("globex-viewer", "DENIED")).as("the throttled attempt is audited").isEqualTo(1);
+        mvc.perform(login("globex-viewer", DemoAccounts.PASSWORD).with(from("10.2.0.1")))
+                .andExpect(authenticated().withUsername("globex-viewer"));
+    }
+
+    @Test
+    void manyFailuresSlowTheAccountAsAnAuditedLockoutThatItsTenantAdminCanLift() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(login("globex-member", "wrong-password-" + i).with(from("10.3.0." + i))).andExpect(unauthenticated());
+        }
         assertThat(TenantScope.callAsPlatform(() -> dsl.fetchCount(AUDIT_ENTRY, AUDIT_ENTRY.ACTOR.eq("globex-member")
                 .and(AUDIT_ENTRY.DETAIL.eq("lockout"))))).isEqualTo(1);
-        assertThat(auditCount("globex-member", "DENIED")).isPositive();
+        Actors actors = new Actors(dsl);
+        var member = actors.as("globex-admin", () -> users.list()).stream()
+                .filter(u -> u.username().equals("globex-member")).findFirst().orElseThrow();
+        assertThat(member.signInSlowed()).isTrue();
+        mvc.perform(login("globex-member", "wrong-password-x").with(from("10.3.1.1"))).andExpect(unauthenticated());
+        // A hot account gives each address one attempt at a time: the next one waits.
+        mvc.perform(login("globex-member", DemoAccounts.PASSWORD).with(from("10.3.1.1"))).andExpect(unauthenticated());
+
+        actors.run("globex-admin", () -> users.liftSignInLock(member.id()));
+
+        assertThat(actors.as("globex-admin", () -> users.list()).stream()
+                .filter(u -> u.username().equals("globex-member")).findFirst().orElseThrow().signInSlowed()).isFalse();
+        assertThat(TenantScope.<Integer>callAsPlatform(() -> dsl.fetchCount(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq("user.unlock").and(AUDIT_ENTRY.TARGET.eq("globex-member"))
+                .and(AUDIT_ENTRY.ACTOR.eq("globex-admin"))))).isEqualTo(1);
+        mvc.perform(login("globex-member", DemoAccounts.PASSWORD).with(from("10.3.1.1")))
+                .andExpect(authenticated().withUsername("globex-member"));
+    }
+
+    @Test
+    void anotherTenantsAdminCannotLiftTheLock() {
+        Actors actors = new Actors(dsl);
+        java.util.UUID globexMember = actors.principal("globex-member").id();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> actors.run("acme-admin", () -> users.liftSignInLock(globexMember))))
+                .isInstanceOf(dev.cairn.api.tenancy.NotFoundException.class);
+    }
+
+    @Test
+    void fiftyParallelWrongSignInsRecordAtMostTheFreeAttempts() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            done.add(pool.submit(() -> {
+                start.await();
+                return mvc.perform(login("acme-viewer", "parallel-wrong-" + n).with(from(address))).andReturn();
+            }));
+        }
+        start.countDown();
+        for (var future : done) {
+            future.get();
+        }
+        pool.shutdown();
+        assertThat(auditCount("acme-viewer", "FAILURE")).as("checked and recorded failures").isEqualTo(3);
+        assertThat(auditCount("acme-viewer", "DENIED")).as("refusals audited once per address").isEqualTo(1);
+    }
+
+    @Test
+    void aCrossSiteSignInIsRefusedAndTheSameSiteOneSignsIn() throws Exception {
+        var noOrigin = post("/login").param("username", "acme-pm").param("password", DemoAccounts.PASSWORD);
+        mvc.perform(noOrigin.with(from(address))).andExpect(unauthenticated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        mvc.perform(post("/login").param("username", "acme-pm").param("password", DemoAccounts.PASSWORD)
+                .header("Origin", "https://evil.example").with(from(address))).andExpect(unauthenticated());
+        mvc.perform(post("/login").param("username", "acme-pm").param("password", DemoAccounts.PASSWORD)
+                .header("Sec-Fetch-Site", "cross-site").header("Origin", "http://localhost").with(from(address)))
+                .andExpect(unauthenticated());
+        mvc.perform(login("acme-pm", DemoAccounts.PASSWORD).with(from(address))).andExpect(authenticated());
+    }
+
+    @Test
+    void newPasswordsAreStoredAsArgon2id() {
+        String username = "argon-" + ADDRESS.incrementAndGet();
+        new Actors(dsl).run("acme-admin", () -> users.create(username, "Argon Check", "a long and unusual passphrase",
+                java.util.Set.of(dev.cairn.api.security.Role.MEMBER)));
+        String hash = TenantScope.callAsPlatform(() -> dsl.select(dev.cairn.app.db.Tables.APP_USER.PASSWORD_HASH).from(dev.cairn.app.db.Tables.APP_USER)
+                .where(dev.cairn.app.db.Tables.APP_USER.USERNAME.eq(username)).fetchSingle(dev.cairn.app.db.Tables.APP_USER.PASSWORD_HASH));
+        assertThat(hash).startsWith("$argon2id$v=19$");
+    }
+
+    @Test
+    void everyWayToSetANewPasswordRefusesTheDemoPasswordAndCommonOnes() {
+        Actors actors = new Actors(dsl);
+        for (String refused : new String[] {DemoAccounts.PASSWORD, "password123", "Basketball", "24081990"}) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> actors.run("acme-admin",
+                    () -> users.create("new-" + ADDRESS.incrementAndGet(), "New", refused, java.util.Set.of(dev.cairn.api.security.Role.MEMBER)))))
+                    .as("user creation with " + refused).hasMessage("This password is too common. Choose another.");
+            String slug = "t" + ADDRESS.incrementAndGet();
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> actors.run("platform",
+                    () -> tenants.create("Tenant " + slug, slug, slug + "-admin", "Admin", refused))))
+                    .as("tenant creation with " + refused).hasMessage("This password is too common. Choose another.");
+            assertThat(dsl.fetchExists(dev.cairn.app.db.Tables.TENANT, dev.cairn.app.db.Tables.TENANT.SLUG.eq(slug)))
+                    .as("no half-created tenant").isFalse();
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                    () -> bootstrap.ensurePlatformAdmin("root-" + ADDRESS.incrementAndGet(), "Root", refused)))
+                    .as("platform admin bootstrap with " + refused).hasMessage("This password is too common. Choose another.");
+        }
     }
 
     @Test

@@ -1,0 +1,45 @@
+package dev.cairn.app.security;
+
+import static dev.cairn.app.db.Tables.APP_USER;
+import static dev.cairn.app.db.Tables.TENANT;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared record of which sessions still count, read on every request by
+ * {@link SessionValidityFilter}. Platform data outside the tenant gateway, like the login itself:
+ * the check runs before any tenant is in scope.
+ */
+@Component
+public class SessionRevocations {
+
+    private final DSLContext dsl;
+
+    SessionRevocations(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Ends every session the user has now, on every node: each is refused at its next request. */
+    public void revokeSessionsOf(UUID userId) {
+        dsl.update(APP_USER).set(APP_USER.SESSIONS_VALID_AFTER, OffsetDateTime.now(ZoneOffset.UTC))
+                .where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    /** True while the principal's user and tenant are enabled and its session was not revoked since. */
+    boolean stillValid(CairnPrincipal principal) {
+        var row = dsl.select(APP_USER.ENABLED, DSL.coalesce(TENANT.ENABLED, true), APP_USER.SESSIONS_VALID_AFTER)
+                .from(APP_USER).leftJoin(TENANT).on(TENANT.ID.eq(APP_USER.TENANT_ID))
+                .where(APP_USER.ID.eq(principal.id()))
+                .fetchOne();
+        if (row == null || !row.value1() || !row.value2()) {
+            return false;
+        }
+        OffsetDateTime validAfter = row.value3();
+        return validAfter == null || !principal.loadedAt().isBefore(validAfter.toInstant());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.cairn.app.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.cairn.app.demo.DemoAccounts;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * SECURITY.md item 24 in a real browser: Vaadin works under Cairn's Content-Security-Policy. The
+ * browser reports every violation as a securitypolicyviolation event and a console error; a
+ * signed-in walk through the main pages (projects, a project, lineage graph, scoping, users,
+ * tenants) must produce none, and each page must render.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:csp;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
+        "cairn.jobs.poll-interval=1h"})
+@ActiveProfiles("demo")
+class ContentSecurityPolicyIT {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private final List<String> violations = new ArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private Page signIn(String username) {
+        Page page = browser.newPage();
+        page.addInitScript("document.addEventListener('securitypolicyviolation', e => "
+                + "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("CSP violation") || message.text().contains("Content Security Policy")) {
+                violations.add(page.url() + ": " + message.text());
+            }
+        });
+        page.navigate(url("/login"));
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(DemoAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(u -> !u.contains("/login"));
+        return page;
+    }
+
+    @Test
+    void theMainPagesWorkWithoutASingleViolation() {
+        Page pm = signIn("acme-pm");
+        assertThat(pm.getByText("Customer churn")).isVisible();
+        pm.getByText("Customer churn").click();
+        pm.waitForURL(u -> u.contains("/project/"));
+        String projectId = pm.url().substring(pm.url().lastIndexOf('/') + 1);
+        assertThat(pm.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("CHURN · Customer churn"))).isVisible();
+        pm.navigate(url("/lineage/" + projectId));
+        pm.waitForFunction("() => { const g = document.querySelector('lineage-graph'); return g && g.graph && g.graph.nodes.length >= 5; }");
+        pm.navigate(url("/scoping/document/" + projectId));
+        assertThat(pm.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("CHURN · Scoping"))).isVisible();
+
+        Page admin = signIn("acme-admin");
+        admin.navigate(url("/admin/users"));
+        assertThat(admin.getByText("acme-viewer", new Page.GetByTextOptions().setExact(true))).isVisible();
+        Page platform = signIn("platform");
+        platform.navigate(url("/admin/tenants"));
+        assertThat(platform.getByText("Globex", new Page.GetByTextOptions().setExact(true)).first()).isVisible();
+        pm.waitForTimeout(500);
+        assertThat(violations).as("CSP violations").isEmpty();
+
+        // The detector itself works: an image from another host is a violation it reports.
+        pm.evaluate("() => { const probe = document.createElement('img'); probe.src = 'https://csp-probe.invalid/x.png'; "
+                + "document.body.appendChild(probe); }");
+        pm.waitForTimeout(500);
+        assertThat(violations).as("the probe's violation").singleElement().asString().contains("img-src")
+                .contains("csp-probe.invalid");
+    }
+}
