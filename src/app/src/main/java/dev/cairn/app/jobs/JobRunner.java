@@ -7,26 +7,33 @@ import dev.cairn.api.jobs.JobHandler;
 import dev.cairn.app.db.tables.records.JobRecord;
 import dev.cairn.app.tenancy.TenantScope;
 import jakarta.annotation.PreDestroy;
-import java.net.InetAddress;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Claims queued jobs through the database (a conditional update, so two nodes never run the same
- * job) and runs each in the tenant of its own record. A platform task: it reads all tenants' queues.
+ * job) and runs each in the tenant of its own record. While a job runs, its node writes a heartbeat;
+ * any node marks a RUNNING job failed once its heartbeat is older than {@code cairn.jobs.dead-after}
+ * (its node died), and a node reports a result only for a job it still owns and that is still
+ * RUNNING. A platform task: it reads all tenants' queues. It has its own scheduler threads, so
+ * nothing else scheduled in the application (such as the MLflow outbox) delays a job's start.
+ * ADR 0006 says why this is hand-written rather than db-scheduler.
  */
 @Component
 class JobRunner {
@@ -35,35 +42,43 @@ class JobRunner {
 
     private final DSLContext dsl;
     private final JobService jobs;
-    private final int workers;
+    private final JobsProperties properties;
     private final Semaphore slots;
     private final ExecutorService executor;
     private final String node;
+    private ScheduledExecutorService scheduler;
 
-    JobRunner(DSLContext dsl, JobService jobs, @Value("${cairn.jobs.workers:2}") int workers) {
+    @Autowired
+    JobRunner(DSLContext dsl, JobService jobs, JobsProperties properties, NodeIdentity node) {
+        this(dsl, jobs, properties, node.id());
+    }
+
+    /** A runner under the given node name; tests use it to play a second node. */
+    JobRunner(DSLContext dsl, JobService jobs, JobsProperties properties, String node) {
         this.dsl = dsl;
         this.jobs = jobs;
-        this.workers = workers;
-        this.slots = new Semaphore(workers);
-        this.executor = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("cairn-job-", 1).daemon().factory());
-        this.node = nodeName();
+        this.properties = properties;
+        this.slots = new Semaphore(properties.workers());
+        this.executor = Executors.newFixedThreadPool(properties.workers(), Thread.ofPlatform().name("cairn-job-", 1).daemon().factory());
+        this.node = node;
     }
 
-    /** A job left RUNNING by a previous process can never finish: mark it failed, never leave it running. */
+    /** Starts claiming, heartbeats and dead-job detection once the application is ready. */
     @EventListener(ApplicationReadyEvent.class)
-    void failInterruptedJobs() {
-        int failed = TenantScope.callAsPlatform(() -> dsl.update(JOB)
-                .set(JOB.STATUS, JobStatus.FAILED.name())
-                .set(JOB.MESSAGE, "Interrupted by a restart of Cairn")
-                .set(JOB.FINISHED_AT, now())
-                .where(JOB.STATUS.eq(JobStatus.RUNNING.name()))
-                .execute());
-        if (failed > 0) {
-            LOG.warn("Marked {} interrupted job(s) as failed", failed);
+    synchronized void start() {
+        if (scheduler != null) {
+            return;
         }
+        scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("cairn-jobs-scheduler-", 1).daemon().factory());
+        long poll = properties.pollInterval().toMillis();
+        long beat = properties.heartbeatInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> guarded("claim jobs", this::claimAndRun), 0, poll, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded("job heartbeat", () -> {
+            heartbeat();
+            reapDeadJobs();
+        }), 0, beat, TimeUnit.MILLISECONDS);
     }
 
-    @Scheduled(fixedDelayString = "${cairn.jobs.poll-interval:1s}")
     void claimAndRun() {
         while (slots.availablePermits() > 0) {
             Optional<JobRecord> claimed = claimNext();
@@ -72,13 +87,18 @@ class JobRunner {
             }
             slots.acquireUninterruptibly();
             JobRecord job = claimed.get();
-            executor.execute(() -> {
-                try {
-                    TenantScope.runAs(job.getTenantId(), () -> run(job));
-                } finally {
-                    slots.release();
-                }
-            });
+            try {
+                executor.execute(() -> {
+                    try {
+                        TenantScope.runAs(job.getTenantId(), () -> run(job));
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } catch (RuntimeException rejected) { // shutting down: the job stays ours until it is judged dead
+                slots.release();
+                throw rejected;
+            }
         }
     }
 
@@ -89,11 +109,13 @@ class JobRunner {
 
     private Optional<JobRecord> claimNextOfAnyTenant() {
         for (JobRecord candidate : dsl.selectFrom(JOB).where(JOB.STATUS.eq(JobStatus.QUEUED.name()))
-                .orderBy(JOB.CREATED_AT).limit(workers).fetch()) {
+                .orderBy(JOB.CREATED_AT).limit(properties.workers()).fetch()) {
+            OffsetDateTime now = now();
             int claimed = dsl.update(JOB)
                     .set(JOB.STATUS, JobStatus.RUNNING.name())
                     .set(JOB.CLAIMED_BY, node)
-                    .set(JOB.STARTED_AT, now())
+                    .set(JOB.STARTED_AT, now)
+                    .set(JOB.HEARTBEAT_AT, now)
                     .where(JOB.ID.eq(candidate.getId()).and(JOB.STATUS.eq(JobStatus.QUEUED.name())))
                     .execute();
             if (claimed == 1) {
@@ -103,6 +125,33 @@ class JobRunner {
         return Optional.empty();
     }
 
+    /** Tells every node that this node's running jobs are alive. */
+    void heartbeat() {
+        // A platform task: this node's jobs belong to many tenants.
+        TenantScope.callAsPlatform(() -> dsl.update(JOB).set(JOB.HEARTBEAT_AT, now()).where(ownedAndRunning()).execute());
+    }
+
+    /**
+     * Marks failed every RUNNING job, of any node, whose heartbeat is older than the deadline: its
+     * node stopped (killed, crashed, cut off). A job from before heartbeats existed counts from its
+     * start. Run at start-up and then with every heartbeat, on every node.
+     */
+    void reapDeadJobs() {
+        OffsetDateTime cutoff = now().minus(properties.deadAfter());
+        // A platform task: dead jobs of every tenant.
+        int failed = TenantScope.callAsPlatform(() -> dsl.update(JOB)
+                .set(JOB.STATUS, JobStatus.FAILED.name())
+                .set(JOB.MESSAGE, "Interrupted: the node running it stopped (no heartbeat for "
+                        + properties.deadAfter().toSeconds() + " s)")
+                .set(JOB.FINISHED_AT, now())
+                .where(JOB.STATUS.eq(JobStatus.RUNNING.name()))
+                .and(DSL.coalesce(JOB.HEARTBEAT_AT, JOB.STARTED_AT, JOB.CREATED_AT).lt(cutoff))
+                .execute());
+        if (failed > 0) {
+            LOG.warn("Marked {} job(s) failed whose node stopped sending heartbeats", failed);
+        }
+    }
+
     private void run(JobRecord job) {
         JobHandler handler = jobs.handler(job.getType());
         try {
@@ -110,44 +159,69 @@ class JobRunner {
                 throw new IllegalStateException("No handler for job type " + job.getType());
             }
             handler.run(new DatabaseJobContext(job));
-            finish(job.getId(), cancelRequested(job.getId()) ? JobStatus.CANCELLED : JobStatus.SUCCEEDED,
-                    cancelRequested(job.getId()) ? "Cancelled" : "Done", 1.0);
+            boolean cancelled = cancelRequested(job.getId());
+            finish(job, cancelled ? JobStatus.CANCELLED : JobStatus.SUCCEEDED, cancelled ? "Cancelled" : "Done", 1.0);
         } catch (Exception | Error e) {
             LOG.warn("Job {} ({}) failed", job.getId(), job.getType(), e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            finish(job.getId(), JobStatus.FAILED, message, null);
+            finish(job, JobStatus.FAILED, message, null);
         }
     }
 
-    private void finish(UUID jobId, JobStatus status, String message, Double progress) {
+    /** Moves the job from RUNNING on this node to its final state; a job judged dead meanwhile keeps its verdict. */
+    private void finish(JobRecord job, JobStatus status, String message, Double progress) {
         var update = dsl.update(JOB).set(JOB.STATUS, status.name())
                 .set(JOB.MESSAGE, message.substring(0, Math.min(message.length(), 1000)))
                 .set(JOB.FINISHED_AT, now());
         if (progress != null) {
             update = update.set(JOB.PROGRESS, progress);
         }
-        update.where(JOB.ID.eq(jobId)).execute();
+        if (update.where(JOB.ID.eq(job.getId())).and(ownedAndRunning()).execute() == 0) {
+            LOG.warn("Job {} ({}) ended as {} but is no longer running on this node; its recorded state stays",
+                    job.getId(), job.getType(), status);
+        }
     }
 
+    private Condition ownedAndRunning() {
+        return JOB.CLAIMED_BY.eq(node).and(JOB.STATUS.eq(JobStatus.RUNNING.name()));
+    }
+
+    /** A cancelled job, and one no longer running on this node (judged dead), should stop. */
     private boolean cancelRequested(UUID jobId) {
-        return Boolean.TRUE.equals(dsl.select(JOB.CANCEL_REQUESTED).from(JOB).where(JOB.ID.eq(jobId)).fetchOne(JOB.CANCEL_REQUESTED));
+        return !dsl.fetchExists(JOB, JOB.ID.eq(jobId).and(ownedAndRunning()).and(JOB.CANCEL_REQUESTED.isFalse()));
     }
 
+    /**
+     * Stops this node's work. Its running jobs are interrupted and marked failed at once (another
+     * node would otherwise wait for their heartbeat to expire).
+     */
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
         executor.shutdownNow();
+        try {
+            TenantScope.callAsPlatform(() -> dsl.update(JOB).set(JOB.STATUS, JobStatus.FAILED.name())
+                    .set(JOB.MESSAGE, "Interrupted: Cairn was stopped while it ran")
+                    .set(JOB.FINISHED_AT, now())
+                    .where(ownedAndRunning()).execute());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not mark this node's running jobs failed on shutdown; other nodes will once their heartbeat expires", e);
+        }
+    }
+
+    private static void guarded(String task, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log and keep going.
+            LOG.warn("{} failed; trying again at the next interval", task, e);
+        }
     }
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
-    private static String nodeName() {
-        try {
-            return InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid();
-        } catch (Exception e) {
-            return "node:" + ProcessHandle.current().pid();
-        }
     }
 
     private final class DatabaseJobContext implements JobContext {
@@ -180,8 +254,8 @@ class JobRunner {
         @Override
         public void progress(double fraction, String message) {
             double clamped = Math.max(0, Math.min(1, fraction));
-            dsl.update(JOB).set(JOB.PROGRESS, clamped).set(JOB.MESSAGE, message)
-                    .where(JOB.ID.eq(job.getId()).and(JOB.TENANT_ID.eq(job.getTenantId()))).execute();
+            dsl.update(JOB).set(JOB.PROGRESS, clamped).set(JOB.MESSAGE, message).set(JOB.HEARTBEAT_AT, now())
+                    .where(JOB.ID.eq(job.getId()).and(JOB.TENANT_ID.eq(job.getTenantId())).and(ownedAndRunning())).execute();
         }
 
         @Override

@@ -14,6 +14,7 @@ import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.app.db.tables.records.JobRecord;
+import dev.cairn.app.tenancy.TenantScope;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jooq.impl.DSL;
+import org.jooq.DSLContext;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +31,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JobService implements Jobs {
 
+    static final int DEFAULT_SHOWN = 200;
+
     private final TenantDb db;
+    private final DSLContext dsl;
     private final CurrentUser currentUser;
     private final ProjectDirectory projects;
     private final Map<String, JobHandler> handlers;
     private final AuditLog audit;
 
-    JobService(TenantDb db, CurrentUser currentUser, @Lazy ProjectDirectory projects, List<JobHandler> handlers, AuditLog audit) {
+    JobService(TenantDb db, DSLContext dsl, CurrentUser currentUser, @Lazy ProjectDirectory projects, List<JobHandler> handlers,
+               AuditLog audit) {
         this.db = db;
+        this.dsl = dsl;
         this.currentUser = currentUser;
         this.projects = projects;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::type, Function.identity()));
@@ -69,9 +75,27 @@ public class JobService implements Jobs {
         return job.getId();
     }
 
+    /** The current tenant's newest jobs, as many as the Jobs page shows. */
     public List<JobRecord> recent() {
+        return recent(DEFAULT_SHOWN);
+    }
+
+    /**
+     * The current tenant's newest jobs, at most {@code limit}: the limit is in the query, so a tenant
+     * with years of jobs does not load them all to show a page. TenantDb has no limit, hence the
+     * explicit tenant predicate here (the tenant comes from the principal, as in the gateway).
+     */
+    public List<JobRecord> recent(int limit) {
         currentUser.require();
-        return db.fetch(JOB, DSL.noCondition(), JOB.CREATED_AT.desc()).stream().limit(200).toList();
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return dsl.selectFrom(JOB).where(JOB.TENANT_ID.eq(TenantScope.require()))
+                .orderBy(JOB.CREATED_AT.desc(), JOB.ID.desc()).limit(limit).fetch()
+                .map(record -> {
+                    record.detach();
+                    return record;
+                });
     }
 
     public JobRecord get(UUID jobId) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.db.tables.records.JobRecord;
 import dev.cairn.app.ui.Notices;
@@ -24,6 +25,7 @@ public class JobsView extends VerticalLayout {
 
     private final JobService jobs;
     private final Grid<JobRecord> grid = new Grid<>();
+    private Registration polling;
 
     public JobsView(JobService jobs) {
         this.jobs = jobs;
@@ -56,17 +58,26 @@ public class JobsView extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(jobs.recent());
+        grid.setItems(jobs.recent(JobService.DEFAULT_SHOWN));
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         attachEvent.getUI().setPollInterval(1000);
-        attachEvent.getUI().addPollListener(poll -> refresh());
+        if (polling == null) { // attach can come again without a detach in between (e.g. after a reload)
+            polling = attachEvent.getUI().addPollListener(poll -> refresh());
+        }
+        if (!attachEvent.isInitialAttach()) {
+            refresh();
+        }
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         detachEvent.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
     }
 }

@@ -4,26 +4,40 @@ import static dev.cairn.app.db.Tables.TRACKING_EXPERIMENT;
 import static dev.cairn.app.db.Tables.TRACKING_OUTBOX;
 
 import dev.cairn.app.db.tables.records.TrackingOutboxRecord;
+import dev.cairn.app.jobs.NodeIdentity;
 import dev.cairn.app.tenancy.TenantScope;
 import dev.cairn.app.tracking.mlflow.MlflowGateway;
 import dev.cairn.app.tracking.mlflow.TrackingUnavailableException;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Delivers outbox records to MLflow in order, with exponential back-off while MLflow is down.
- * Delivery is idempotent on the MLflow side (experiments by name, runs by their cairn.outbox_id
- * tag), so a sender that dies after MLflow accepted a record and before marking it sent delivers
- * it again without creating a second run. The sender scans all tenants' outboxes (a platform task)
- * and handles each record inside the tenant of the record itself.
+ *
+ * <p>Exactly once, with any number of senders: a sender first claims a record in the database (a
+ * conditional update that only one sender wins, valid for {@code cairn.outbox.claim-lease}), so two
+ * nodes never deliver one record at the same time. Delivery is also idempotent on the MLflow side
+ * (experiments by name, runs by their cairn.outbox_id tag), so a sender that dies after MLflow
+ * accepted a record and before marking it sent, or whose lease ran out, leaves a record that the
+ * next sender delivers without creating a second run.
+ *
+ * <p>The sender scans all tenants' outboxes (a platform task) and handles each record inside the
+ * tenant of the record itself. It runs on its own thread: a slow MLflow delays only the outbox.
  */
 @Component
 public class OutboxSender {
@@ -36,20 +50,55 @@ public class OutboxSender {
     private final OutboxPayloads payloads;
     private final MlflowConnection connection;
     private final MlflowProperties properties;
+    private final OutboxProperties outbox;
+    private final String node;
     private final MlflowGateway gateway;
     private final AtomicBoolean running = new AtomicBoolean();
+    private ScheduledExecutorService scheduler;
 
-    OutboxSender(DSLContext dsl, OutboxPayloads payloads, MlflowConnection connection, MlflowProperties properties) {
+    @Autowired
+    OutboxSender(DSLContext dsl, OutboxPayloads payloads, MlflowConnection connection, MlflowProperties properties,
+                 OutboxProperties outbox, NodeIdentity node) {
+        this(dsl, payloads, connection, properties, outbox, node.id());
+    }
+
+    /** A sender under the given node name; tests use it to play a second node. */
+    OutboxSender(DSLContext dsl, OutboxPayloads payloads, MlflowConnection connection, MlflowProperties properties,
+                 OutboxProperties outbox, String node) {
         this.dsl = dsl;
         this.payloads = payloads;
         this.connection = connection;
         this.properties = properties;
+        this.outbox = outbox;
+        this.node = node;
         this.gateway = properties.configured() ? new MlflowGateway(properties.trackingUri(), properties.timeout()) : null;
     }
 
-    @Scheduled(fixedDelayString = "${cairn.mlflow.send-interval:2s}", initialDelayString = "${cairn.mlflow.send-interval:2s}")
-    void scheduledPass() {
-        sendDue();
+    /** Starts the periodic passes on the sender's own thread once the application is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void start() {
+        if (gateway == null || scheduler != null) {
+            return;
+        }
+        long interval = properties.sendInterval().toMillis();
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("cairn-outbox-sender").daemon().factory());
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                sendDue();
+            } catch (RuntimeException e) { // a scheduled task that throws is never run again
+                LOG.warn("Outbox pass failed; trying again in {}", properties.sendInterval(), e);
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
     }
 
     /** One pass over the due records; returns how many were delivered. Safe to call from tests. */
@@ -60,6 +109,9 @@ public class OutboxSender {
         try {
             int delivered = 0;
             for (TrackingOutboxRecord record : due()) {
+                if (!claim(record)) {
+                    continue; // another sender has it
+                }
                 if (!TenantScope.callAs(record.getTenantId(), () -> deliver(record))) {
                     break;
                 }
@@ -78,12 +130,32 @@ public class OutboxSender {
         return TenantScope.callAsPlatform(() -> dsl.selectFrom(TRACKING_OUTBOX)
                 .where(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING))
                 .and(TRACKING_OUTBOX.NEXT_ATTEMPT_AT.le(now()))
+                .and(unclaimed())
                 .orderBy(TRACKING_OUTBOX.CREATED_AT, TRACKING_OUTBOX.ID)
                 .limit(BATCH)
                 .fetch());
     }
 
-    /** Delivers one record; false when MLflow is unavailable (the pass stops, order is kept). */
+    /** Takes the record for this sender, unless another sender holds a live claim or it was delivered meanwhile. */
+    private boolean claim(TrackingOutboxRecord record) {
+        return dsl.update(TRACKING_OUTBOX)
+                .set(TRACKING_OUTBOX.CLAIMED_BY, node)
+                .set(TRACKING_OUTBOX.CLAIM_EXPIRES_AT, now().plus(outbox.claimLease()))
+                .where(TRACKING_OUTBOX.ID.eq(record.getId()))
+                .and(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING))
+                .and(unclaimed())
+                .execute() == 1;
+    }
+
+    private static Condition unclaimed() {
+        return TRACKING_OUTBOX.CLAIMED_BY.isNull().or(TRACKING_OUTBOX.CLAIM_EXPIRES_AT.lt(now()));
+    }
+
+    private Condition claimedHere(TrackingOutboxRecord record) {
+        return TRACKING_OUTBOX.ID.eq(record.getId()).and(TRACKING_OUTBOX.CLAIMED_BY.eq(node));
+    }
+
+    /** Delivers one claimed record; false when MLflow is unavailable (the pass stops, order is kept). */
     private boolean deliver(TrackingOutboxRecord record) {
         try {
             String mlflowId = switch (OutboxKind.valueOf(record.getKind())) {
@@ -129,6 +201,7 @@ public class OutboxSender {
         return gateway.deliverRun(experimentId, record.getId().toString(), payloads.readRun(record.getPayload()));
     }
 
+    /** Marks the record sent and releases the claim; a no-op if the lease ran out and another sender took over. */
     private void markSent(TrackingOutboxRecord record, String mlflowId) {
         dsl.update(TRACKING_OUTBOX)
                 .set(TRACKING_OUTBOX.STATUS, OutboxStatus.SENT)
@@ -136,7 +209,9 @@ public class OutboxSender {
                 .set(TRACKING_OUTBOX.SENT_AT, now())
                 .set(TRACKING_OUTBOX.ATTEMPTS, record.getAttempts() + 1)
                 .setNull(TRACKING_OUTBOX.LAST_ERROR)
-                .where(TRACKING_OUTBOX.ID.eq(record.getId()))
+                .setNull(TRACKING_OUTBOX.CLAIMED_BY)
+                .setNull(TRACKING_OUTBOX.CLAIM_EXPIRES_AT)
+                .where(claimedHere(record))
                 .execute();
     }
 
@@ -147,7 +222,9 @@ public class OutboxSender {
                 .set(TRACKING_OUTBOX.ATTEMPTS, attempts)
                 .set(TRACKING_OUTBOX.LAST_ERROR, error == null ? null : error.substring(0, Math.min(error.length(), 1000)))
                 .set(TRACKING_OUTBOX.NEXT_ATTEMPT_AT, now().plusSeconds(seconds))
-                .where(TRACKING_OUTBOX.ID.eq(record.getId()))
+                .setNull(TRACKING_OUTBOX.CLAIMED_BY)
+                .setNull(TRACKING_OUTBOX.CLAIM_EXPIRES_AT)
+                .where(claimedHere(record))
                 .execute();
     }
 

@@ -10,7 +10,6 @@ import dev.cairn.app.support.Actors;
 import dev.cairn.app.support.DemoWorld;
 import dev.cairn.app.tenancy.TenantScope;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jooq.DSLContext;
@@ -19,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Background jobs: claimed through the database, run in their own tenant, cancellable, failed on restart. */
+/** Background jobs: run in their own tenant, cancellable, private to their tenant (several nodes: JobLifecycleIT). */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:jobs;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
         "cairn.jobs.poll-interval=200ms", "cairn.jobs.workers=1"})
 @ActiveProfiles("demo")
@@ -27,8 +26,6 @@ class JobsIT {
 
     @Autowired
     JobService jobs;
-    @Autowired
-    JobRunner runner;
     @Autowired
     DemoWorld world;
     @Autowired
@@ -64,30 +61,6 @@ class JobsIT {
         UUID acmeJob = actors().as("acme-member", () -> jobs.submit("test.tenant-probe", "probe", null, null));
         assertThatThrownBy(() -> actors().run("globex-admin", () -> jobs.cancel(acmeJob))).isInstanceOf(NotFoundException.class);
         assertThat(actors().as("globex-admin", () -> jobs.recent()).stream().map(JobRecord::getId)).doesNotContain(acmeJob);
-    }
-
-    @Test
-    void aJobLeftRunningByADeadProcessIsMarkedFailedAtStartUp() {
-        UUID orphan = UUID.randomUUID();
-        TenantScope.runAs(world.tenantId("acme"), () -> dsl.insertInto(JOB).set(JOB.ID, orphan).set(JOB.TENANT_ID, world.tenantId("acme"))
-                .set(JOB.TYPE, "test.tenant-probe")
-                .set(JOB.TITLE, "orphan").set(JOB.STATUS, "RUNNING").set(JOB.PROGRESS, 0.3).set(JOB.CANCEL_REQUESTED, false)
-                .set(JOB.CREATED_BY, "acme-member").set(JOB.CLAIMED_BY, "dead-node").set(JOB.CREATED_AT, OffsetDateTime.now())
-                .execute());
-        runner.failInterruptedJobs();
-        JobRecord job = TenantScope.callAsPlatform(() -> dsl.selectFrom(JOB).where(JOB.ID.eq(orphan)).fetchSingle());
-        assertThat(job.getStatus()).isEqualTo("FAILED");
-        assertThat(job.getMessage()).contains("Interrupted by a restart");
-    }
-
-    @Test
-    void aJobClaimedByOneRunnerCannotBeClaimedAgain() {
-        UUID job = UUID.randomUUID();
-        TenantScope.runAs(world.tenantId("acme"), () -> dsl.insertInto(JOB).set(JOB.ID, job).set(JOB.TENANT_ID, world.tenantId("acme"))
-                .set(JOB.TYPE, "test.tenant-probe")
-                .set(JOB.TITLE, "claimed").set(JOB.STATUS, "RUNNING").set(JOB.PROGRESS, 0.0).set(JOB.CANCEL_REQUESTED, false)
-                .set(JOB.CREATED_BY, "acme-member").set(JOB.CREATED_AT, OffsetDateTime.now()).execute());
-        assertThat(runner.claimNext().map(JobRecord::getId)).isNotEqualTo(java.util.Optional.of(job));
     }
 
     @Test

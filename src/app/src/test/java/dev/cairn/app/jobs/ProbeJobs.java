@@ -6,14 +6,81 @@ import dev.cairn.app.tenancy.TenantScope;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Job handlers for tests: one reports the tenant it ran in, one runs until cancelled. */
+/**
+ * Job handlers for tests: one reports the tenant it ran in, one runs until cancelled, one counts how
+ * often each job ran, one sleeps as long as its payload says, one waits until the test releases it.
+ */
 @Configuration
 class ProbeJobs {
 
     static final Map<UUID, UUID> TENANT_SEEN = new ConcurrentHashMap<>();
+    static final Map<UUID, AtomicInteger> RUNS = new ConcurrentHashMap<>();
+    static final Map<UUID, CountDownLatch> RELEASE = new ConcurrentHashMap<>();
+    static final Map<UUID, CountDownLatch> RETURNED = new ConcurrentHashMap<>();
+
+    static CountDownLatch release(UUID jobId) {
+        return RELEASE.computeIfAbsent(jobId, id -> new CountDownLatch(1));
+    }
+
+    static CountDownLatch returned(UUID jobId) {
+        return RETURNED.computeIfAbsent(jobId, id -> new CountDownLatch(1));
+    }
+
+    @Bean
+    JobHandler countRuns() {
+        return new JobHandler() {
+            @Override
+            public String type() {
+                return "test.count-runs";
+            }
+
+            @Override
+            public void run(JobContext context) throws InterruptedException {
+                RUNS.computeIfAbsent(context.jobId(), id -> new AtomicInteger()).incrementAndGet();
+                Thread.sleep(300); // long enough for a second runner to try the same job meanwhile
+            }
+        };
+    }
+
+    @Bean
+    JobHandler sleeps() {
+        return new JobHandler() {
+            @Override
+            public String type() {
+                return "test.sleeps";
+            }
+
+            @Override
+            public void run(JobContext context) throws InterruptedException {
+                Thread.sleep(Long.parseLong(context.payload()));
+            }
+        };
+    }
+
+    @Bean
+    JobHandler blocksUntilReleased() {
+        return new JobHandler() {
+            @Override
+            public String type() {
+                return "test.blocks-until-released";
+            }
+
+            @Override
+            public void run(JobContext context) throws InterruptedException {
+                try {
+                    release(context.jobId()).await(20, TimeUnit.SECONDS);
+                } finally {
+                    returned(context.jobId()).countDown();
+                }
+            }
+        };
+    }
 
     @Bean
     JobHandler tenantProbe() {

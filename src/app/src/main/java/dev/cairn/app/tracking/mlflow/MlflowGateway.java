@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * not needed, and it could not have freed the blocked thread anyway.
  *
  * <p>The socket timeout bounds each wait for bytes, not a whole exchange: a server that trickles
- * bytes slowly can take longer. Two mlflow-client behaviours also remain: it sends a request again
- * (up to 3 attempts in all) when the server answers with an HTTP error other than 429, and it
+ * bytes slowly can take longer. Two mlflow-client behaviours also remain: it sends a GET again
+ * (up to 3 attempts in all) when the server answers with an HTTP error other than 429 (a POST
+ * answered with a 5xx is not re-sent: see {@link FailedPostsAreNotResent}), and it
  * retries 429 answers with back-off (about 60 s at most). Connection refusals and timeouts are not
  * retried. None of this runs forever.
  *
@@ -164,14 +165,7 @@ public final class MlflowGateway implements AutoCloseable {
         Objects.requireNonNull(experimentId, "experimentId");
         Objects.requireNonNull(outboxId, "outboxId");
         Objects.requireNonNull(run, "run");
-        String filter = "tags.\"" + OUTBOX_TAG + "\" = " + filterLiteral(outboxId);
-
-        List<RunInfo> earlier = call("search runs of experiment " + experimentId + " for outbox record " + outboxId,
-                () -> client.searchRuns(List.of(experimentId), filter, ViewType.ALL, SEARCH_PAGE_SIZE)
-                        .getItems().stream()
-                        .filter(found -> outboxId.equals(tagValue(found, OUTBOX_TAG))) // belt and braces
-                        .map(Run::getInfo)
-                        .toList());
+        List<RunInfo> earlier = findRunsByOutboxTag(experimentId, outboxId);
         Optional<RunInfo> finished = earlier.stream()
                 .filter(info -> info.getStatus() == RunStatus.FINISHED)
                 .findFirst();
@@ -195,8 +189,7 @@ public final class MlflowGateway implements AutoCloseable {
                     .setStartTime(startTime)
                     .addTags(tag(OUTBOX_TAG, outboxId));
             userTags(run).forEach((key, value) -> request.addTags(tag(key, value)));
-            runId = call("create run '" + run.name() + "' in experiment " + experimentId,
-                    () -> client.createRun(request.build()).getRunId());
+            runId = createRunOrFindIt(experimentId, outboxId, request.build());
         }
         logData(runId, run, startTime);
         call("finish run " + runId, () -> {
@@ -204,6 +197,43 @@ public final class MlflowGateway implements AutoCloseable {
             return null;
         });
         return runId;
+    }
+
+    /** Every run of the experiment (active or deleted) tagged with the outbox record's id. */
+    public List<RunInfo> findRunsByOutboxTag(String experimentId, String outboxId) {
+        String filter = "tags.\"" + OUTBOX_TAG + "\" = " + filterLiteral(outboxId);
+        return call("search runs of experiment " + experimentId + " for outbox record " + outboxId,
+                () -> client.searchRuns(List.of(experimentId), filter, ViewType.ALL, SEARCH_PAGE_SIZE)
+                        .getItems().stream()
+                        .filter(found -> outboxId.equals(tagValue(found, OUTBOX_TAG))) // belt and braces
+                        .map(Run::getInfo)
+                        .toList());
+    }
+
+    /**
+     * Creates the run once. A failed creation may still have happened (a 5xx or a lost answer after
+     * MLflow stored it; see {@link FailedPostsAreNotResent}), so the run is looked up by its outbox
+     * tag before the failure is reported: idempotent by the tag, never by sending it again.
+     */
+    private String createRunOrFindIt(String experimentId, String outboxId, CreateRun request) {
+        try {
+            return call("create run '" + request.getRunName() + "' in experiment " + experimentId,
+                    () -> client.createRun(request).getRunId());
+        } catch (TrackingUnavailableException failure) {
+            try {
+                Optional<RunInfo> created = findRunsByOutboxTag(experimentId, outboxId).stream()
+                        .filter(info -> "active".equals(info.getLifecycleStage()))
+                        .min(Comparator.comparingLong(RunInfo::getStartTime));
+                if (created.isPresent()) {
+                    log.info("Creating run for outbox record {} failed ambiguously, but MLflow has it: {}",
+                            outboxId, created.get().getRunId());
+                    return created.get().getRunId();
+                }
+            } catch (TrackingUnavailableException lookup) {
+                failure.addSuppressed(lookup);
+            }
+            throw failure;
+        }
     }
 
     /** Whether the server answers a cheap API call within the timeout. Never throws. */
@@ -338,6 +368,7 @@ public final class MlflowGateway implements AutoCloseable {
         CloseableHttpClient httpClient = HttpClientBuilder.create()
                 .setDefaultRequestConfig(requestConfig)
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(millis).build())
+                .addInterceptorLast(new FailedPostsAreNotResent())
                 .build();
         try {
             Field callerField = MlflowClient.class.getDeclaredField("httpCaller");
