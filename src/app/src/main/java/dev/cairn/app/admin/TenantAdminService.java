@@ -74,7 +74,8 @@ public class TenantAdminService {
                 .set(TENANT.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .execute();
         TenantScope.runAs(tenantId, () -> users.insertUser(adminUsername, adminDisplayName, adminPassword, Set.of(Role.TENANT_ADMIN)));
-        audit.record("tenant.create", cleanSlug, Outcome.SUCCESS, "first admin " + adminUsername);
+        // Recorded in the new tenant's scope, so that its admins see who created it (SECURITY.md 13).
+        TenantScope.runAs(tenantId, () -> audit.record("tenant.create", cleanSlug, Outcome.SUCCESS, "first admin " + adminUsername));
         return tenantId;
     }
 
@@ -88,7 +89,7 @@ public class TenantAdminService {
             TenantScope.callAsPlatform(() -> dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.TENANT_ID.eq(tenantId))
                     .fetch(APP_USER.ID)).forEach(sessions::endSessionsOf);
         }
-        audit.record(enabled ? "tenant.enable" : "tenant.disable", tenant.getSlug(), Outcome.SUCCESS, null);
+        TenantScope.runAs(tenantId, () -> audit.record(enabled ? "tenant.enable" : "tenant.disable", tenant.getSlug(), Outcome.SUCCESS, null));
     }
 
     private void requirePlatformAdmin(String action) {

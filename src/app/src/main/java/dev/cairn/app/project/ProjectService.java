@@ -127,8 +127,13 @@ public class ProjectService implements ProjectDirectory {
         ProjectRef project = require(projectId);
         int removed = db.delete(PROJECT_MEMBER, PROJECT_MEMBER.PROJECT_ID.eq(projectId).and(PROJECT_MEMBER.USER_ID.eq(userId)));
         if (removed > 0) {
-            audit.record("project.member.remove", project.key() + ":" + userId, Outcome.SUCCESS, null);
+            audit.record("project.member.remove", project.key() + ":" + usernameOf(userId), Outcome.SUCCESS, null);
         }
+    }
+
+    /** Audit targets name users as the add does; an id stands in only if the user is gone. */
+    private String usernameOf(UUID userId) {
+        return db.fetchOptional(APP_USER, APP_USER.ID.eq(userId)).map(AppUserRecord::getUsername).orElse(userId.toString());
     }
 
     private void addMemberRow(UUID projectId, UUID userId) {

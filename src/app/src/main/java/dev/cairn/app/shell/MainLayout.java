@@ -22,6 +22,7 @@ import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.admin.TenantsView;
+import dev.cairn.app.audit.AuditLogView;
 import dev.cairn.app.admin.UsersView;
 import dev.cairn.app.jobs.JobsView;
 import dev.cairn.app.lineage.LineageView;
@@ -86,6 +87,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         if (user.hasRole(Role.PLATFORM_ADMIN)) {
             globalNav.addItem(new SideNavItem("Tenants", TenantsView.class));
+        }
+        if (user.hasAnyRole(Role.TENANT_ADMIN, Role.PLATFORM_ADMIN)) {
+            globalNav.addItem(new SideNavItem("Audit log", AuditLogView.class));
         }
     }
 

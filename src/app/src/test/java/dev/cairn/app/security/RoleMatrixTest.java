@@ -98,6 +98,7 @@ class RoleMatrixTest extends SpringBrowserlessTest {
             Map.entry("jobs", new ViewRule(TENANT_USERS, null, Set.of())),
             Map.entry("admin/tenants", new ViewRule(EnumSet.of(Who.PLATFORM_ADMIN), "New tenant", EnumSet.of(Who.PLATFORM_ADMIN))),
             Map.entry("admin/users", new ViewRule(EnumSet.of(Who.TENANT_ADMIN), "New user", EnumSet.of(Who.TENANT_ADMIN))),
+            Map.entry("admin/audit", new ViewRule(EnumSet.of(Who.PLATFORM_ADMIN, Who.TENANT_ADMIN), null, Set.of())),
             Map.entry("scoping/document/:___url_parameter", new ViewRule(TENANT_USERS, "Save problem", MANAGERS)),
             Map.entry("scoping/portfolio", new ViewRule(TENANT_USERS, null, Set.of())),
             Map.entry("data/datasets/:___url_parameter", new ViewRule(TENANT_USERS, "Register dataset", CONTRIBUTORS)),
@@ -144,6 +145,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     dev.cairn.plugin.scoping.value.ValueService value;
     @Autowired
     dev.cairn.plugin.scoping.export.ScopingExport export;
+    @Autowired
+    dev.cairn.app.audit.AuditLogService auditLog;
 
     @AfterEach
     void signOut() {
@@ -250,6 +253,10 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("create a tenant", new Action(EnumSet.of(Who.PLATFORM_ADMIN), () -> tenants.create("T " + suffix(),
                 "t-" + suffix(), "t-admin-" + suffix(), "T Admin", "a long first password")));
         actions.put("disable a tenant", new Action(EnumSet.of(Who.PLATFORM_ADMIN), () -> tenants.setEnabled(spareTenant, false)));
+        actions.put("read the audit log", new Action(EnumSet.of(Who.PLATFORM_ADMIN, Who.TENANT_ADMIN),
+                () -> auditLog.page(dev.cairn.app.audit.AuditFilter.everything(), 0, 10)));
+        actions.put("export the audit log", new Action(EnumSet.of(Who.PLATFORM_ADMIN, Who.TENANT_ADMIN),
+                () -> auditLog.exportCsv(dev.cairn.app.audit.AuditFilter.everything(), java.io.OutputStream.nullOutputStream())));
 
         List<String> wrong = new ArrayList<>();
         actions.forEach((name, action) -> {

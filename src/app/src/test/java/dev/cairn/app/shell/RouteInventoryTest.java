@@ -35,7 +35,7 @@ class RouteInventoryTest {
         Set<Class<?>> views = scan(Route.class, Layout.class);
         assertThat(views).as("routes found in app and plugins").hasSizeGreaterThanOrEqualTo(10);
         assertThat(views.stream().map(Class::getName)).contains("dev.cairn.plugin.data.DatasetsView",
-                "dev.cairn.plugin.scoping.ScopingView", "dev.cairn.app.shell.MainLayout");
+                "dev.cairn.plugin.scoping.ScopingView", "dev.cairn.app.shell.MainLayout", "dev.cairn.app.audit.AuditLogView");
         Set<String> withoutRule = views.stream().filter(view -> ACCESS_RULES.stream().noneMatch(view::isAnnotationPresent))
                 .map(Class::getName).collect(Collectors.toSet());
         assertThat(withoutRule).as("routes without an access annotation").isEmpty();

@@ -5,28 +5,33 @@ import dev.cairn.plugin.scoping.export.ScopingReport.Field;
 import dev.cairn.plugin.scoping.export.ScopingReport.Text;
 
 /**
- * Renders a report as Markdown. User text is escaped so that a Markdown viewer shows it as written:
- * HTML in a field stays text (no tag can open, so no script runs where the file is rendered), and a line starting with
- * a Markdown marker does not become a heading or a list.
+ * Renders a report as CommonMark. The renderer alone makes structure (the title, one heading per
+ * section, labelled paragraphs, lists); user text is written through {@link MarkdownText}, so a
+ * field shows as written and cannot add a heading, a list, a block quote, code, a link or HTML.
  */
 final class MarkdownRenderer {
+
+    /** Shown for a field left empty, so that "not written" is visible. */
+    static final String EMPTY = "—";
 
     private MarkdownRenderer() {
     }
 
     static String render(ScopingReport report) {
-        StringBuilder md = new StringBuilder("# ").append(escape(report.title())).append("\n\n");
-        report.subtitle().forEach(line -> md.append(escape(line)).append("  \n"));
-        md.append('\n');
+        StringBuilder md = new StringBuilder("# ").append(MarkdownText.singleLine(report.title())).append("\n\n");
+        if (!report.subtitle().isEmpty()) {
+            md.append(MarkdownText.block(String.join("\n", report.subtitle()), "")).append("\n\n");
+        }
         for (var section : report.sections()) {
-            md.append("## ").append(escape(section.heading())).append("\n\n");
+            md.append("## ").append(MarkdownText.singleLine(section.heading())).append("\n\n");
             for (var block : section.blocks()) {
                 switch (block) {
-                    case Text text -> md.append(escape(text.text())).append("\n\n");
-                    case Field field -> md.append("**").append(escape(field.label())).append(":** ")
-                            .append(escape(field.value()).replace("\n", "  \n")).append("\n\n");
+                    case Text text -> md.append(MarkdownText.block(orEmpty(text.text()), "")).append("\n\n");
+                    case Field field -> md.append("**").append(MarkdownText.singleLine(field.label())).append(":** ")
+                            .append(MarkdownText.afterInline(orEmpty(field.value()))).append("\n\n");
                     case Bullets bullets -> {
-                        bullets.items().forEach(item -> md.append("- ").append(escape(item).replace("\n", " ")).append('\n'));
+                        // Continuation lines are indented to the item's content, so they stay inside the item.
+                        bullets.items().forEach(item -> md.append("- ").append(MarkdownText.block(orEmpty(item), "  ")).append('\n'));
                         md.append('\n');
                     }
                 }
@@ -35,19 +40,7 @@ final class MarkdownRenderer {
         return md.toString();
     }
 
-    static String escape(String text) {
-        if (text == null || text.isBlank()) {
-            return "—";
-        }
-        String escaped = text.strip().replace("&", "&amp;").replace("<", "&lt;")
-                .replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[").replace("|", "\\|").replace("~", "\\~");
-        StringBuilder lines = new StringBuilder();
-        for (String line : escaped.split("\n", -1)) {
-            if (!lines.isEmpty()) {
-                lines.append('\n');
-            }
-            lines.append(line.matches("^\\s*([#>+-]|\\d+\\.).*") ? "\\" + line.stripLeading() : line);
-        }
-        return lines.toString();
+    private static String orEmpty(String text) {
+        return text == null || text.isBlank() ? EMPTY : text;
     }
 }

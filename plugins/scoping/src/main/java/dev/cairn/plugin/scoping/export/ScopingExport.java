@@ -94,7 +94,7 @@ public class ScopingExport {
             List<Block> blocks = new ArrayList<>(List.of(new Field("Rating", rating.level().name()),
                     new Field("Kind of data", a.dataKind().label()),
                     new Field("Human-level baseline", !a.hlpApplies() ? "does not apply" : a.hlpMeasured()
-                            ? a.hlpMetric() + " " + a.hlpValue() + " on " + a.hlpExamples() + " examples" : "applies, not measured"),
+                            ? a.hlpMetric() + " " + ReportNumbers.format(a.hlpValue()) + " on " + ReportNumbers.format(a.hlpExamples()) + " examples" : "applies, not measured"),
                     new Field("How HLP was measured", a.hlpMethod()),
                     new Field("Predictive features", a.predictiveFeatures().label()), new Field("Features and evidence", a.featureNotes()),
                     new Field("Prior work", a.priorWork().label()), new Field("Prior work notes", a.priorWorkNotes())));
@@ -105,7 +105,7 @@ public class ScopingExport {
             var a = saved.assessment();
             List<Block> blocks = new ArrayList<>(List.of(new Field("Business metric", a.businessMetric()), new Field("ML metric", a.mlMetric()),
                     new Field("How one moves the other", a.metricLink()),
-                    new Field("Estimated value", a.valueEstimate() == null ? "" : a.valueEstimate() + " " + a.valueUnit()),
+                    new Field("Estimated value", a.valueEstimate() == null ? "" : ReportNumbers.format(a.valueEstimate()) + " " + a.valueUnit()),
                     new Field("How the value was estimated", a.valueNotes()),
                     new Field("Fairness risk", a.fairnessRisk().name()), new Field("Privacy risk", a.privacyRisk().name()),
                     new Field("Who could be harmed", a.harmNotes())));
@@ -124,7 +124,7 @@ public class ScopingExport {
         var plan = milestones.list(projectId);
         sections.add(new Section("Milestones", plan.isEmpty() ? List.of(new Text("None planned."))
                 : List.of(new Bullets(plan.stream().map(m -> m.getTitle() + " — " + m.getOwner() + ", " + m.getStartsOn() + " to "
-                + m.getDueOn() + ", " + m.getEffortDays() + " person-days, " + m.getStatus().toLowerCase().replace('_', ' ')
+                + m.getDueOn() + ", " + ReportNumbers.format(m.getEffortDays()) + " person-days, " + m.getStatus().toLowerCase().replace('_', ' ')
                 + (m.getNotes() == null ? "" : " (" + m.getNotes() + ")")).toList()))));
         var history = reviews.history(projectId);
         sections.add(new Section("Reviews", history.isEmpty() ? List.of(new Text("No decision yet."))
