@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -39,12 +40,13 @@ public class OutboxSender {
     private final MlflowGateway gateway;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    OutboxSender(DSLContext dsl, OutboxPayloads payloads, MlflowConnection connection, MlflowProperties properties) {
+    OutboxSender(DSLContext dsl, OutboxPayloads payloads, MlflowConnection connection, MlflowProperties properties,
+                 ObjectProvider<MlflowGateway> gateway) {
         this.dsl = dsl;
         this.payloads = payloads;
         this.connection = connection;
         this.properties = properties;
-        this.gateway = properties.configured() ? new MlflowGateway(properties.trackingUri(), properties.timeout()) : null;
+        this.gateway = gateway.getIfAvailable(); // MlflowConfiguration: credentials and the tenant's workspace
     }
 
     @Scheduled(fixedDelayString = "${cairn.mlflow.send-interval:2s}", initialDelayString = "${cairn.mlflow.send-interval:2s}")
