@@ -59,6 +59,7 @@ ensure_node24() {
 ensure_mlflow() {
   local venv="$TOOLS/mlflow-venv"
   if [[ -x "$venv/bin/mlflow" ]] && "$venv/bin/python" -c "import mlflow,sys; sys.exit(mlflow.__version__ != '$MLFLOW_VERSION')" 2>/dev/null; then
+    ensure_mlflow_auth "$venv" || return 1
     export CAIRN_MLFLOW_BIN="$venv/bin/mlflow"; return 0
   fi
   if ! command -v python3 >/dev/null; then
@@ -68,8 +69,16 @@ ensure_mlflow() {
   say "installing MLflow $MLFLOW_VERSION into $venv (first time only, a few minutes)"
   rm -rf "$venv"
   python3 -m venv "$venv" || { say "python3 -m venv failed (apt-get install python3-venv?)"; return 1; }
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "mlflow==$MLFLOW_VERSION" || { say "pip install mlflow failed"; return 1; }
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "mlflow[auth]==$MLFLOW_VERSION" || { say "pip install mlflow failed"; return 1; }
   export CAIRN_MLFLOW_BIN="$venv/bin/mlflow"
+}
+
+# MLflow's basic-auth app (the tests' authenticated MLflow, and production) needs its auth extra
+# (Flask-WTF). Added to an existing venv without reinstalling MLflow.
+ensure_mlflow_auth() {
+  "$1/bin/python" -c "import flask_wtf" 2>/dev/null && return 0
+  say "adding MLflow's auth extra (Flask-WTF) to $1"
+  "$1/bin/pip" install --quiet --disable-pip-version-check "mlflow[auth]==$MLFLOW_VERSION" || { say "pip install 'mlflow[auth]' failed"; return 1; }
 }
 
 ensure_chromium() {

@@ -112,11 +112,16 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         if (status.pendingRecords() > 0) {
             panel.add(new Span(" · " + status.pendingRecords() + " record(s) waiting"));
         }
-        status.experimentUrl().ifPresent(url -> {
+        status.experimentUrl().ifPresentOrElse(url -> {
             Anchor link = new Anchor(url, "Open the experiment in MLflow");
             link.setTarget("_blank");
             link.setId("mlflow-link");
             panel.add(new Span(" · "), link);
+        }, () -> {
+            // No safe link into MLflow's UI (cairn.mlflow.ui-links=none): say where the data is in Cairn.
+            Span where = new Span(" · MLflow is not linked from here: this project's runs are shown in Cairn, on its stage pages above");
+            where.setId("mlflow-data-in-cairn");
+            panel.add(where);
         });
         Button sync = new Button("Sync with MLflow now", click -> {
             jobs.submit("cairn.tracking-sync", "Sync " + project.key() + " with MLflow", project.id(), null);

@@ -21,6 +21,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -58,20 +59,20 @@ public class OutboxSender {
 
     @Autowired
     OutboxSender(DSLContext dsl, OutboxPayloads payloads, MlflowConnection connection, MlflowProperties properties,
-                 OutboxProperties outbox, NodeIdentity node) {
-        this(dsl, payloads, connection, properties, outbox, node.id());
+                 OutboxProperties outbox, NodeIdentity node, ObjectProvider<MlflowGateway> gateway) {
+        this(dsl, payloads, connection, properties, outbox, node.id(), gateway.getIfAvailable());
     }
 
     /** A sender under the given node name; tests use it to play a second node. */
     OutboxSender(DSLContext dsl, OutboxPayloads payloads, MlflowConnection connection, MlflowProperties properties,
-                 OutboxProperties outbox, String node) {
+                 OutboxProperties outbox, String node, MlflowGateway gateway) {
         this.dsl = dsl;
         this.payloads = payloads;
         this.connection = connection;
         this.properties = properties;
         this.outbox = outbox;
         this.node = node;
-        this.gateway = properties.configured() ? new MlflowGateway(properties.trackingUri(), properties.timeout()) : null;
+        this.gateway = gateway; // MlflowConfiguration: credentials and the tenant's workspace
     }
 
     /** Starts the periodic passes on the sender's own thread once the application is ready. */
@@ -95,9 +96,6 @@ public class OutboxSender {
     synchronized void stop() {
         if (scheduler != null) {
             scheduler.shutdownNow();
-        }
-        if (gateway != null) {
-            gateway.close();
         }
     }
 

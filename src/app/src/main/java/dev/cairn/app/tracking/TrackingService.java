@@ -36,15 +36,17 @@ public class TrackingService implements ExperimentTracking {
     private final MlflowProperties properties;
     private final MlflowConnection connection;
     private final ProjectDirectory projects;
+    private final MlflowLinks links;
 
     TrackingService(TenantDb db, DSLContext dsl, OutboxPayloads payloads, MlflowProperties properties,
-                    MlflowConnection connection, @Lazy ProjectDirectory projects) {
+                    MlflowConnection connection, @Lazy ProjectDirectory projects, MlflowLinks links) {
         this.db = db;
         this.dsl = dsl;
         this.payloads = payloads;
         this.properties = properties;
         this.connection = connection;
         this.projects = projects;
+        this.links = links;
     }
 
     /** Called when a project is created: names its experiment after the tenant and queues its creation. */
@@ -73,8 +75,7 @@ public class TrackingService implements ExperimentTracking {
         int pending = db.count(TRACKING_OUTBOX, TRACKING_OUTBOX.PROJECT_ID.eq(projectId).and(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING)));
         Optional<String> experimentId = db.fetchOptional(TRACKING_EXPERIMENT, TRACKING_EXPERIMENT.PROJECT_ID.eq(projectId))
                 .map(TrackingExperimentRecord::getMlflowExperimentId);
-        Optional<String> url = experimentId.filter(id -> properties.configured())
-                .map(id -> properties.uiUrl().replaceAll("/+$", "") + "/#/experiments/" + id);
+        Optional<String> url = experimentId.flatMap(id -> links.experiment(TenantScope.require(), id));
         Optional<String> lastError = db.fetch(TRACKING_OUTBOX, TRACKING_OUTBOX.PROJECT_ID.eq(projectId)
                         .and(TRACKING_OUTBOX.LAST_ERROR.isNotNull()).and(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING)),
                 TRACKING_OUTBOX.CREATED_AT.desc()).stream().findFirst().map(TrackingOutboxRecord::getLastError);

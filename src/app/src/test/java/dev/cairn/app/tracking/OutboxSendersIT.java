@@ -63,6 +63,8 @@ class OutboxSendersIT {
     OutboxProperties outboxProperties;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    dev.cairn.app.tracking.mlflow.MlflowGateway gateway;
 
     @Test
     void twoSendersOnOneDatabaseDeliverOneRunPerRecord() throws Exception {
@@ -73,7 +75,7 @@ class OutboxSendersIT {
             RunRecord run = new RunRecord("run " + i, Map.of("i", Integer.toString(i)), Map.of("score", i / 10.0), Map.of());
             records.add(actors.as("acme-member", () -> tracking.recordRun(project.id(), run)));
         }
-        OutboxSender otherNode = new OutboxSender(dsl, payloads, connection, mlflowProperties, outboxProperties, "other-node");
+        OutboxSender otherNode = new OutboxSender(dsl, payloads, connection, mlflowProperties, outboxProperties, "other-node", gateway);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> nodes = List.of(sender, otherNode).stream()
                 .map(node -> Thread.ofPlatform().start(() -> sendUntilDelivered(node, project, go)))

@@ -65,6 +65,14 @@ import org.slf4j.LoggerFactory;
  * outbox id no MLflow filter can express) are {@link IllegalArgumentException}s. Keys and values
  * travel only as protobuf fields that the client serializes; no JSON is assembled by hand.
  *
+ * <p><b>Authentication and workspaces.</b> Every request (the client's and the gateway's own plain
+ * HTTP calls, which share one HTTP client) passes through {@link MlflowRequestHeaders}: it adds the
+ * service account's HTTP Basic credentials, and, when the server has workspaces enabled (asked once
+ * from its public server-info), the {@code X-MLFLOW-WORKSPACE} header naming the workspace that the
+ * {@link MlflowWorkspaceResolver} gives for the work in progress. Before its first request in a
+ * workspace the gateway creates that workspace if needed. With no workspace to name, nothing is
+ * sent (fail closed): requests never fall back to the shared default workspace.
+ *
  * <p>Thread-safe: the underlying pooled HTTP client may be shared by several threads.
  */
 public final class MlflowGateway implements AutoCloseable {
@@ -84,14 +92,30 @@ public final class MlflowGateway implements AutoCloseable {
     private final String trackingUri;
     private final Duration timeout;
     private final MlflowClient client;
+    private final MlflowWorkspaces workspaces;
 
     /**
+     * A gateway to a server without authentication or workspaces (the demo's).
+     *
      * @param trackingUri base URL of the tracking server, e.g. {@code http://127.0.0.1:5000}
      * @param timeout connect timeout and longest wait for an answer, per HTTP request
      */
     public MlflowGateway(String trackingUri, Duration timeout) {
+        this(trackingUri, timeout, MlflowCredentials.none(), MlflowWorkspaceResolver.NONE);
+    }
+
+    /**
+     * @param trackingUri base URL of the tracking server, e.g. {@code http://127.0.0.1:5000}
+     * @param timeout connect timeout and longest wait for an answer, per HTTP request
+     * @param credentials sent as HTTP Basic on every request, unless {@link MlflowCredentials#none()}
+     * @param workspaces names the workspace of each request when the server has workspaces
+     */
+    public MlflowGateway(String trackingUri, Duration timeout, MlflowCredentials credentials,
+                         MlflowWorkspaceResolver workspaces) {
         Objects.requireNonNull(trackingUri, "trackingUri");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(workspaces, "workspaces");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
@@ -105,13 +129,31 @@ public final class MlflowGateway implements AutoCloseable {
         }
         this.trackingUri = uri;
         this.timeout = timeout;
+        this.workspaces = new MlflowWorkspaces(uri, workspaces);
         this.client = new MlflowClient(uri);
-        installTimeouts(client, timeout);
+        CloseableHttpClient http = httpClient(timeout, new MlflowRequestHeaders(credentials, this.workspaces::headerFor));
+        installHttpClient(client, http);
+        this.workspaces.connect(http);
     }
 
     /** The tracking URI this gateway talks to (without a trailing slash). */
     public String trackingUri() {
         return trackingUri;
+    }
+
+    /**
+     * Whether the server has workspaces, as far as it has told this gateway: empty until the first
+     * request (no network call here, so a view may ask without waiting on MLflow).
+     */
+    public Optional<Boolean> workspacesEnabledIfKnown() {
+        return workspaces.knownEnabled();
+    }
+
+    /** The id of the active or deleted experiment of that name in the caller's workspace, if there is one. */
+    public Optional<String> findExperimentId(String name) {
+        Objects.requireNonNull(name, "name");
+        return call("find experiment '" + name + "'",
+                () -> client.getExperimentByName(name).map(Experiment::getExperimentId));
     }
 
     /**
@@ -236,10 +278,17 @@ public final class MlflowGateway implements AutoCloseable {
         }
     }
 
-    /** Whether the server answers a cheap API call within the timeout. Never throws. */
+    /**
+     * Whether the server answers a cheap authenticated API call within the timeout. Needs no
+     * workspace (it runs outside any tenant): lists workspaces where the server has them. Never throws.
+     */
     public boolean isReachable() {
         try {
-            client.sendGet("experiments/search?max_results=1");
+            if (workspaces.enabled()) {
+                workspaces.list();
+            } else {
+                client.sendGet("experiments/search?max_results=1");
+            }
             return true;
         } catch (RuntimeException e) {
             log.debug("MLflow at {} is not reachable", trackingUri, e);
@@ -284,7 +333,23 @@ public final class MlflowGateway implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs one request in the caller's workspace: asks the server once whether it has workspaces,
+     * and makes sure the caller's workspace exists first. A caller without a workspace gets the
+     * resolver's exception as it is (a programming or scoping error, not an outage).
+     */
     private <T> T call(String action, Supplier<T> request) {
+        if (attempt("ask whether the server has workspaces", workspaces::enabled)) {
+            String workspace = workspaces.current();
+            attempt("create workspace '" + workspace + "'", () -> {
+                workspaces.ensure(workspace);
+                return null;
+            });
+        }
+        return attempt(action, request);
+    }
+
+    private <T> T attempt(String action, Supplier<T> request) {
         try {
             return request.get();
         } catch (MlflowHttpException e) {
@@ -358,18 +423,22 @@ public final class MlflowGateway implements AutoCloseable {
         throw new IllegalArgumentException("value cannot be expressed in an MLflow search filter: " + value);
     }
 
-    private static void installTimeouts(MlflowClient client, Duration timeout) {
+    private static CloseableHttpClient httpClient(Duration timeout, MlflowRequestHeaders headers) {
         int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
         RequestConfig requestConfig = RequestConfig.custom()
                 .setConnectTimeout(millis)
                 .setConnectionRequestTimeout(millis)
                 .setSocketTimeout(millis)
                 .build();
-        CloseableHttpClient httpClient = HttpClientBuilder.create()
+        return HttpClientBuilder.create()
                 .setDefaultRequestConfig(requestConfig)
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(millis).build())
                 .addInterceptorLast(new FailedPostsAreNotResent())
+                .addInterceptorLast(headers)
                 .build();
+    }
+
+    private static void installHttpClient(MlflowClient client, CloseableHttpClient httpClient) {
         try {
             Field callerField = MlflowClient.class.getDeclaredField("httpCaller");
             callerField.setAccessible(true);
