@@ -204,15 +204,15 @@ class TenantIsolationIT {
     @Test
     void aSubqueryInAnUpdateValueCannotCopyAnotherTenantsData() {
         UUID project = world.projectOf("acme").id();
-        String description = dsl.select(PROJECT.DESCRIPTION).from(PROJECT).where(PROJECT.ID.eq(project)).fetchOne(PROJECT.DESCRIPTION);
+        String description = oracle(() -> dsl.select(PROJECT.DESCRIPTION).from(PROJECT).where(PROJECT.ID.eq(project)).fetchOne(PROJECT.DESCRIPTION));
         try {
             TenantScope.callAs(acme, () -> db.update(PROJECT, Map.of(PROJECT.DESCRIPTION,
                     DSL.field(DSL.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.USERNAME.eq("globex-admin")))),
                     PROJECT.ID.eq(project)));
-            assertThat(dsl.select(PROJECT.DESCRIPTION).from(PROJECT).where(PROJECT.ID.eq(project)).fetchOne(PROJECT.DESCRIPTION))
+            assertThat(oracle(() -> dsl.select(PROJECT.DESCRIPTION).from(PROJECT).where(PROJECT.ID.eq(project)).fetchOne(PROJECT.DESCRIPTION)))
                     .as("Globex's admin's password hash never lands in Acme's project").isNull();
         } finally {
-            dsl.update(PROJECT).set(PROJECT.DESCRIPTION, description).where(PROJECT.ID.eq(project)).execute();
+            oracle(() -> dsl.update(PROJECT).set(PROJECT.DESCRIPTION, description).where(PROJECT.ID.eq(project)).execute());
         }
     }
 
@@ -246,7 +246,7 @@ class TenantIsolationIT {
     @Test
     void recordsLeaveTheGatewayDetachedSoTheyCannotReachTheConnectionOrAnotherTenantsRow() {
         UUID globexProject = world.projectOf("globex").id();
-        var before = dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(globexProject)).fetchSingle();
+        var before = oracle(() -> dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(globexProject)).fetchSingle());
         var fetched = TenantScope.callAs(acme, () -> db.fetch(PROJECT, DSL.noCondition())).get(0);
         var created = TenantScope.callAs(acme, () -> db.newRecord(PROJECT));
         assertThat(fetched.configuration()).as("a fetched record holds no configuration (no connection provider)").isNull();
@@ -257,7 +257,7 @@ class TenantIsolationIT {
         assertThatThrownBy(fetched::store).isInstanceOf(org.jooq.exception.DetachedException.class);
         assertThatThrownBy(fetched::delete).isInstanceOf(org.jooq.exception.DetachedException.class);
         assertThat(fetched.getName()).isEqualTo("moved");
-        assertThat(dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(globexProject)).fetchSingle()).isEqualTo(before);
+        assertThat(oracle(() -> dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(globexProject)).fetchSingle())).isEqualTo(before);
     }
 
     @Test
@@ -268,7 +268,7 @@ class TenantIsolationIT {
             assertThatThrownBy(() -> TenantScope.callAs(acme, () -> db.update(PROJECT, Map.of(lookalike, globex), PROJECT.ID.eq(project))))
                     .as(lookalike.getName()).isInstanceOf(UnsafeStatementException.class);
         }
-        assertThat(dsl.select(PROJECT.TENANT_ID).from(PROJECT).where(PROJECT.ID.eq(project)).fetchOne(PROJECT.TENANT_ID)).isEqualTo(acme);
+        assertThat(oracle(() -> dsl.select(PROJECT.TENANT_ID).from(PROJECT).where(PROJECT.ID.eq(project)).fetchOne(PROJECT.TENANT_ID))).isEqualTo(acme);
     }
 
     @Test
@@ -282,28 +282,29 @@ class TenantIsolationIT {
         List<UUID> forged = List.of(forgeEvent(acme, acmeArtifact, globexExecution), forgeEvent(globex, acmeArtifact, globexExecution),
                 forgeEvent(acme, globexArtifact, acmeExecution), forgeEvent(globex, globexArtifact, acmeExecution));
         try {
-            var globexNodes = new java.util.HashSet<>(dsl.select(LINEAGE_ARTIFACT.ID).from(LINEAGE_ARTIFACT).where(LINEAGE_ARTIFACT.TENANT_ID.eq(globex))
+            var globexNodes = new java.util.HashSet<>(oracle(() -> dsl.select(LINEAGE_ARTIFACT.ID).from(LINEAGE_ARTIFACT)
+                    .where(LINEAGE_ARTIFACT.TENANT_ID.eq(globex))
                     .unionAll(DSL.select(LINEAGE_EXECUTION.ID).from(LINEAGE_EXECUTION).where(LINEAGE_EXECUTION.TENANT_ID.eq(globex)))
-                    .fetch(r -> r.value1()));
+                    .fetch(r -> r.value1())));
             for (UUID node : List.of(acmeArtifact, acmeExecution)) {
                 var reached = TenantScope.callAs(acme, () -> java.util.stream.Stream.concat(lineage.upstream(node).stream(),
                         lineage.downstream(node).stream()).map(dev.cairn.app.lineage.NodeRef::id).toList());
                 assertThat(reached).as("reached from " + node).doesNotContainAnyElementsOf(globexNodes);
             }
         } finally {
-            dsl.deleteFrom(LINEAGE_EVENT).where(LINEAGE_EVENT.ID.in(forged)).execute();
+            oracle(() -> dsl.deleteFrom(LINEAGE_EVENT).where(LINEAGE_EVENT.ID.in(forged)).execute());
         }
     }
 
     private UUID anyId(org.jooq.TableField<?, UUID> id, org.jooq.TableField<?, UUID> tenantColumn, UUID tenantId) {
-        return dsl.select(id).from(id.getTable()).where(tenantColumn.eq(tenantId)).limit(1).fetchSingle(id);
+        return oracle(() -> dsl.select(id).from(id.getTable()).where(tenantColumn.eq(tenantId)).limit(1).fetchSingle(id));
     }
 
     private UUID forgeEvent(UUID tenantId, UUID artifact, UUID execution) {
         UUID id = UUID.randomUUID();
-        dsl.insertInto(LINEAGE_EVENT).set(LINEAGE_EVENT.ID, id).set(LINEAGE_EVENT.TENANT_ID, tenantId).set(LINEAGE_EVENT.ARTIFACT_ID, artifact)
+        oracle(() -> dsl.insertInto(LINEAGE_EVENT).set(LINEAGE_EVENT.ID, id).set(LINEAGE_EVENT.TENANT_ID, tenantId).set(LINEAGE_EVENT.ARTIFACT_ID, artifact)
                 .set(LINEAGE_EVENT.EXECUTION_ID, execution).set(LINEAGE_EVENT.KIND, "INPUT")
-                .set(LINEAGE_EVENT.CREATED_AT, java.time.OffsetDateTime.now()).execute();
+                .set(LINEAGE_EVENT.CREATED_AT, java.time.OffsetDateTime.now()).execute());
         return id;
     }
 
