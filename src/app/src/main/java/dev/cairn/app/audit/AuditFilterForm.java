@@ -1,19 +1,18 @@
 package dev.cairn.app.audit;
 
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The audit log's filter. A valid change is applied at once; an invalid one (a time range that ends
- * before it starts) shows its error on the field and leaves the shown entries as they were.
+ * The audit log's filter. A valid change is applied at once; an invalid one (a range that ends
+ * before it starts, a time that is not one) shows its error on the field and leaves the shown
+ * entries as they were.
  */
 class AuditFilterForm extends FormLayout {
 
@@ -21,8 +20,8 @@ class AuditFilterForm extends FormLayout {
     final TextField actor = new TextField("Actor");
     final ComboBox<String> action = new ComboBox<>("Action");
     final TextField target = new TextField("Target");
-    final DateTimePicker from = new DateTimePicker("From (UTC)");
-    final DateTimePicker to = new DateTimePicker("To (UTC)");
+    final TextField from = new TextField("From (UTC)");
+    final TextField to = new TextField("To (UTC)");
 
     private final Binder<Values> binder = new Binder<>();
     private final Values values = new Values();
@@ -34,6 +33,11 @@ class AuditFilterForm extends FormLayout {
         values.tenant = TenantChoice.ALL;
         action.setItems(actions);
         action.setClearButtonVisible(true);
+        for (TextField time : List.of(from, to)) {
+            time.setHelperText(UtcTimeConverter.HINT);
+            time.setPlaceholder("any time");
+            time.setClearButtonVisible(true);
+        }
         for (TextField text : List.of(actor, target)) {
             text.setValueChangeMode(ValueChangeMode.LAZY);
             text.setClearButtonVisible(true);
@@ -43,9 +47,10 @@ class AuditFilterForm extends FormLayout {
         binder.forField(actor).withValidator(text -> text.length() <= 80, "At most 80 characters").bind(v -> v.actor, (v, text) -> v.actor = text);
         binder.forField(action).bind(v -> v.action, (v, text) -> v.action = text);
         binder.forField(target).withValidator(text -> text.length() <= 200, "At most 200 characters").bind(v -> v.target, (v, text) -> v.target = text);
-        binder.forField(from).bind(v -> v.from, (v, time) -> v.from = time);
-        var end = binder.forField(to).withValidator(time -> time == null || values.from == null || time.isAfter(values.from),
-                "The end must be after the start").bind(v -> v.to, (v, time) -> v.to = time);
+        binder.forField(from).withConverter(UtcTimeConverter.start()).bind(v -> v.from, (v, time) -> v.from = time);
+        var end = binder.forField(to).withConverter(UtcTimeConverter.end())
+                .withValidator(time -> time == null || values.from == null || time.isAfter(values.from), "The end must be after the start")
+                .bind(v -> v.to, (v, time) -> v.to = time);
         binder.setBean(values);
         from.addValueChangeListener(change -> end.validate());
         binder.addValueChangeListener(change -> {
@@ -58,11 +63,7 @@ class AuditFilterForm extends FormLayout {
     }
 
     AuditFilter filter() {
-        return new AuditFilter(values.tenant, values.actor, values.action, values.target, utc(values.from), utc(values.to));
-    }
-
-    private static java.time.Instant utc(LocalDateTime time) {
-        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+        return new AuditFilter(values.tenant, values.actor, values.action, values.target, values.from, values.to);
     }
 
     /** The bound values: the form's bean. */
@@ -71,7 +72,7 @@ class AuditFilterForm extends FormLayout {
         String actor;
         String action;
         String target;
-        LocalDateTime from;
-        LocalDateTime to;
+        Instant from;
+        Instant to;
     }
 }

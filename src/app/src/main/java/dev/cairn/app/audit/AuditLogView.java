@@ -1,5 +1,6 @@
 package dev.cairn.app.audit;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -10,6 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -28,8 +30,8 @@ public class AuditLogView extends VerticalLayout {
 
     private final AuditLogService audit;
     private final Grid<AuditEntry> grid = new Grid<>();
-    // Read by the download request's thread as well as the UI's.
-    private volatile AuditFilter filter = AuditFilter.everything();
+    private final Anchor download = new Anchor();
+    private AuditFilter filter = AuditFilter.everything();
 
     public AuditLogView(AuditLogService audit) {
         this.audit = audit;
@@ -48,14 +50,23 @@ public class AuditLogView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setEmptyStateComponent(new Paragraph("No entries match the filter."));
         grid.setItems(query -> audit.page(filter, query.getOffset(), query.getLimit()).stream(), query -> audit.count(filter));
-        Anchor export = new Anchor(event -> {
-            event.setFileName("cairn-audit-" + FILE_TIME.format(java.time.Instant.now()) + ".csv");
-            event.setContentType(AuditCsv.CONTENT_TYPE);
-            audit.exportCsv(filter, event.getOutputStream());
-        }, "Export CSV");
-        export.setId("export-audit-csv");
-        add(new H2("Audit log"), form, export, grid);
+        Button export = new Button("Export CSV", click -> export());
+        // The browser fetches a link on its own, possibly before a filter typed a moment ago has
+        // reached the server; a button click comes after it, so the file holds the filter shown.
+        download.setId("export-audit-csv");
+        download.getStyle().set("display", "none");
+        add(new H2("Audit log"), form, export, download, grid);
         setSizeFull();
+    }
+
+    private void export() {
+        AuditFilter shown = filter;
+        download.setHref(event -> {
+            event.setFileName("cairn-audit-" + FILE_TIME.format(Instant.now()) + ".csv");
+            event.setContentType(AuditCsv.CONTENT_TYPE);
+            audit.exportCsv(shown, event.getOutputStream());
+        });
+        download.getElement().callJsFunction("click");
     }
 
     private void show(AuditFilter changed) {
