@@ -13,6 +13,7 @@ import dev.cairn.api.tenancy.NoTenantInScopeException;
 import dev.cairn.app.audit.TenantChoice.AllTenants;
 import dev.cairn.app.audit.TenantChoice.NoTenant;
 import dev.cairn.app.audit.TenantChoice.OneTenant;
+import dev.cairn.app.tenancy.TenantScope;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -56,7 +57,8 @@ public class AuditLogService {
     }
 
     public int count(AuditFilter filter) {
-        return dsl.fetchCount(AUDIT_ENTRY, where(reader(), filter));
+        UserInfo user = reader();
+        return read(user, () -> dsl.fetchCount(AUDIT_ENTRY, where(user, filter)));
     }
 
     /** One page, newest first; the database does the paging. */
@@ -64,15 +66,16 @@ public class AuditLogService {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("A page starts at 0 or later and holds 1 to " + MAX_PAGE + " entries.");
         }
-        return select().where(where(reader(), filter)).orderBy(AUDIT_ENTRY.AT.desc(), AUDIT_ENTRY.ID.desc())
-                .offset(offset).limit(limit).fetch(AuditLogService::entry);
+        UserInfo user = reader();
+        return read(user, () -> select().where(where(user, filter)).orderBy(AUDIT_ENTRY.AT.desc(), AUDIT_ENTRY.ID.desc())
+                .offset(offset).limit(limit).fetch(AuditLogService::entry));
     }
 
     /** The actions that occur in the entries the user may see, for the action filter. */
     public List<String> actions() {
         UserInfo user = reader();
-        return dsl.selectDistinct(AUDIT_ENTRY.ACTION).from(AUDIT_ENTRY).where(where(user, AuditFilter.everything()))
-                .orderBy(AUDIT_ENTRY.ACTION).fetch(AUDIT_ENTRY.ACTION);
+        return read(user, () -> dsl.selectDistinct(AUDIT_ENTRY.ACTION).from(AUDIT_ENTRY).where(where(user, AuditFilter.everything()))
+                .orderBy(AUDIT_ENTRY.ACTION).fetch(AUDIT_ENTRY.ACTION));
     }
 
     /** The tenant choices of the platform admin's filter; a tenant admin has none to make. */
@@ -92,15 +95,25 @@ public class AuditLogService {
     @Transactional
     public int exportCsv(AuditFilter filter, OutputStream out) {
         UserInfo user = reader();
-        int rows;
-        try (AuditCsv csv = new AuditCsv(out, isPlatformAdmin(user));
-             var cursor = select().where(where(user, filter)).orderBy(AUDIT_ENTRY.AT.desc(), AUDIT_ENTRY.ID.desc())
-                     .fetchSize(500).fetchLazy()) {
-            cursor.forEach(record -> csv.write(entry(record)));
-            rows = csv.rows();
-        }
+        int rows = read(user, () -> {
+            try (AuditCsv csv = new AuditCsv(out, isPlatformAdmin(user));
+                 var cursor = select().where(where(user, filter)).orderBy(AUDIT_ENTRY.AT.desc(), AUDIT_ENTRY.ID.desc())
+                         .fetchSize(500).fetchLazy()) {
+                cursor.forEach(record -> csv.write(entry(record)));
+                return csv.rows();
+            }
+        });
         audit.record("audit.export", describe(user, filter), Outcome.SUCCESS, rows + " entries");
         return rows;
+    }
+
+    /**
+     * The platform admin reads across tenants on purpose (a platform task, like the tenant list;
+     * on PostgreSQL row-level security lets only the platform scope do that); a tenant admin's reads
+     * stay in the principal's tenant.
+     */
+    private static <T> T read(UserInfo user, java.util.function.Supplier<T> query) {
+        return isPlatformAdmin(user) ? TenantScope.callAsPlatform(query) : query.get();
     }
 
     private UserInfo reader() {

@@ -3,6 +3,7 @@ package dev.cairn.app.security;
 import static dev.cairn.app.db.Tables.APP_USER;
 import static dev.cairn.app.db.Tables.TENANT;
 
+import dev.cairn.app.tenancy.TenantScope;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -26,16 +27,17 @@ public class SessionRevocations {
 
     /** Ends every session the user has now, on every node: each is refused at its next request. */
     public void revokeSessionsOf(UUID userId) {
-        dsl.update(APP_USER).set(APP_USER.SESSIONS_VALID_AFTER, OffsetDateTime.now(ZoneOffset.UTC))
-                .where(APP_USER.ID.eq(userId)).execute();
+        TenantScope.runAsPlatform(() -> dsl.update(APP_USER).set(APP_USER.SESSIONS_VALID_AFTER, OffsetDateTime.now(ZoneOffset.UTC))
+                .where(APP_USER.ID.eq(userId)).execute());
     }
 
     /** True while the principal's user and tenant are enabled and its session was not revoked since. */
     boolean stillValid(CairnPrincipal principal) {
-        var row = dsl.select(APP_USER.ENABLED, DSL.coalesce(TENANT.ENABLED, true), APP_USER.SESSIONS_VALID_AFTER)
+        // A platform read: the platform admin's own row belongs to no tenant.
+        var row = TenantScope.callAsPlatform(() -> dsl.select(APP_USER.ENABLED, DSL.coalesce(TENANT.ENABLED, true), APP_USER.SESSIONS_VALID_AFTER)
                 .from(APP_USER).leftJoin(TENANT).on(TENANT.ID.eq(APP_USER.TENANT_ID))
                 .where(APP_USER.ID.eq(principal.id()))
-                .fetchOne();
+                .fetchOne());
         if (row == null || !row.value1() || !row.value2()) {
             return false;
         }

@@ -27,6 +27,8 @@ class PlatformScopeTest {
             "dev.cairn.app.admin.TenantAdminService",          // the platform admin ends the sessions of a disabled tenant's users
             "dev.cairn.app.admin.UserAdminService",            // usernames are unique across tenants
             "dev.cairn.app.audit.JooqAuditLog",                // entries without a tenant (platform admin, failed sign-ins)
+            "dev.cairn.app.audit.AuditLogService",             // the platform admin reads every tenant's entries
+            "dev.cairn.app.security.SessionRevocations",       // every request's session check, the platform admin's included
             "dev.cairn.app.jobs.JobRunner",                    // claims jobs of every tenant, runs each in its own
             "dev.cairn.app.tracking.OutboxSender",             // scans every tenant's outbox, delivers each in its own
             "dev.cairn.app.demo.DemoData",                     // demo seeding signs demo users in
