@@ -8,10 +8,8 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The data lifecycle stage. This first version registers the datasets a project works with. */
@@ -21,7 +19,6 @@ class DataPlugin implements StagePlugin {
     static final String ID = "data";
     static final String DATASET_ARTIFACT = "data.dataset";
     static final String REGISTRATION_EXECUTION = "data.registration";
-    static final String REGISTER_PERMISSION = "data.register";
 
     private final TenantDb db;
 
@@ -46,8 +43,7 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public List<PermissionDefinition> permissions() {
-        return List.of(new PermissionDefinition(REGISTER_PERMISSION, "Register datasets of a project",
-                Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER)));
+        return List.of(DataPermissions.REGISTER);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.cairn.plugin.data;
 
+import dev.cairn.api.security.PermissionCheck;
 import static dev.cairn.plugin.data.db.Tables.DATASET;
 
 import dev.cairn.api.lineage.LineageRecorder;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.data.db.tables.records.DatasetRecord;
 import java.net.URI;
@@ -25,13 +23,13 @@ public class DatasetService {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final LineageRecorder lineage;
 
-    DatasetService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, LineageRecorder lineage) {
+    DatasetService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, LineageRecorder lineage) {
         this.db = db;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.lineage = lineage;
     }
 
@@ -42,7 +40,7 @@ public class DatasetService {
 
     @Transactional
     public DatasetRecord register(UUID projectId, String name, String sourceUri, String description) {
-        var user = Permissions.requireAnyRole(currentUser, "register datasets", Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER);
+        var user = permissions.require(DataPermissions.REGISTER);
         ProjectRef project = projects.require(projectId);
         String cleanName = required("Name", name, 120);
         String cleanUri = sourceUri(sourceUri);

@@ -17,7 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.security.Role;
 import dev.cairn.plugin.data.db.tables.records.DatasetRecord;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,10 +34,10 @@ public class DatasetsView extends VerticalLayout implements HasUrlParameter<Stri
     private final boolean canRegister;
     private final Grid<DatasetRecord> grid = new Grid<>();
 
-    public DatasetsView(DatasetService datasets, ProjectDirectory projects, CurrentUser currentUser) {
+    public DatasetsView(DatasetService datasets, ProjectDirectory projects, PermissionCheck permissions) {
         this.datasets = datasets;
         this.projects = projects;
-        this.canRegister = currentUser.require().hasAnyRole(Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER);
+        this.canRegister = permissions.can(DataPermissions.REGISTER);
         grid.addColumn(DatasetRecord::getName).setHeader("Name");
         grid.addColumn(DatasetRecord::getSourceUri).setHeader("Source");
         grid.addColumn(DatasetRecord::getDescription).setHeader("Description");

@@ -8,10 +8,8 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The deployment stage. This first version defines where a project's model will be deployed. */
@@ -43,8 +41,7 @@ class DeploymentPlugin implements StagePlugin {
 
     @Override
     public List<PermissionDefinition> permissions() {
-        return List.of(new PermissionDefinition("deployment.define-target", "Define deployment targets",
-                Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER)));
+        return List.of(DeploymentPermissions.DEFINE_TARGET);
     }
 
     @Override

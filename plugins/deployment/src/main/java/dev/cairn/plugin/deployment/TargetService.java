@@ -1,12 +1,10 @@
 package dev.cairn.plugin.deployment;
 
+import dev.cairn.api.security.PermissionCheck;
 import static dev.cairn.plugin.deployment.db.Tables.TARGET;
 
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.deployment.db.tables.records.TargetRecord;
 import java.time.OffsetDateTime;
@@ -26,12 +24,12 @@ public class TargetService {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
 
-    TargetService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser) {
+    TargetService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions) {
         this.db = db;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
     }
 
     public List<TargetRecord> list(UUID projectId) {
@@ -41,7 +39,7 @@ public class TargetService {
 
     @Transactional
     public TargetRecord define(UUID projectId, String name, Environment environment, ServingMode mode, String notes) {
-        var user = Permissions.requireAnyRole(currentUser, "define deployment targets", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var user = permissions.require(DeploymentPermissions.DEFINE_TARGET);
         ProjectRef project = projects.require(projectId);
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 120) {

@@ -18,7 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.security.Role;
 import dev.cairn.plugin.deployment.TargetService.Environment;
 import dev.cairn.plugin.deployment.TargetService.ServingMode;
@@ -36,10 +36,10 @@ public class TargetsView extends VerticalLayout implements HasUrlParameter<Strin
     private final boolean canDefine;
     private final Grid<TargetRecord> grid = new Grid<>();
 
-    public TargetsView(TargetService targets, ProjectDirectory projects, CurrentUser currentUser) {
+    public TargetsView(TargetService targets, ProjectDirectory projects, PermissionCheck permissions) {
         this.targets = targets;
         this.projects = projects;
-        this.canDefine = currentUser.require().hasAnyRole(Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        this.canDefine = permissions.can(DeploymentPermissions.DEFINE_TARGET);
         grid.addColumn(TargetRecord::getName).setHeader("Target");
         grid.addColumn(TargetRecord::getEnvironment).setHeader("Environment").setAutoWidth(true);
         grid.addColumn(TargetRecord::getServingMode).setHeader("Serving").setAutoWidth(true);

@@ -1,14 +1,12 @@
 package dev.cairn.plugin.modeling;
 
+import dev.cairn.api.security.PermissionCheck;
 import static dev.cairn.plugin.modeling.db.Tables.BASELINE;
 
 import dev.cairn.api.lineage.LineageQueries;
 import dev.cairn.api.lineage.LineageQueries.ArtifactRef;
 import dev.cairn.api.lineage.LineageRecorder;
 import dev.cairn.api.project.ProjectDirectory;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.api.tracking.ExperimentTracking;
@@ -37,16 +35,16 @@ public class BaselineService {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final LineageRecorder lineage;
     private final LineageQueries lineageQueries;
     private final ExperimentTracking tracking;
 
-    BaselineService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, LineageRecorder lineage,
+    BaselineService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, LineageRecorder lineage,
                     LineageQueries lineageQueries, ExperimentTracking tracking) {
         this.db = db;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.lineage = lineage;
         this.lineageQueries = lineageQueries;
         this.tracking = tracking;
@@ -64,7 +62,7 @@ public class BaselineService {
 
     @Transactional
     public BaselineRecord record(UUID projectId, BaselineInput input) {
-        var user = Permissions.requireAnyRole(currentUser, "record baselines", Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER);
+        var user = permissions.require(ModelingPermissions.RECORD_BASELINE);
         projects.require(projectId);
         input.validate();
         ArtifactRef dataset = null;

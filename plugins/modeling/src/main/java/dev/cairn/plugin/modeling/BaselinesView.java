@@ -20,7 +20,7 @@ import com.vaadin.flow.router.Route;
 import dev.cairn.api.lineage.LineageQueries.ArtifactRef;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.security.Role;
 import dev.cairn.plugin.modeling.BaselineService.BaselineInput;
 import dev.cairn.plugin.modeling.db.tables.records.BaselineRecord;
@@ -37,10 +37,10 @@ public class BaselinesView extends VerticalLayout implements HasUrlParameter<Str
     private final boolean canRecord;
     private final Grid<BaselineRecord> grid = new Grid<>();
 
-    public BaselinesView(BaselineService baselines, ProjectDirectory projects, CurrentUser currentUser) {
+    public BaselinesView(BaselineService baselines, ProjectDirectory projects, PermissionCheck permissions) {
         this.baselines = baselines;
         this.projects = projects;
-        this.canRecord = currentUser.require().hasAnyRole(Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER);
+        this.canRecord = permissions.can(ModelingPermissions.RECORD_BASELINE);
         grid.addColumn(BaselineRecord::getName).setHeader("Baseline");
         grid.addColumn(BaselineRecord::getMetricName).setHeader("Metric").setAutoWidth(true);
         grid.addColumn(BaselineRecord::getMetricValue).setHeader("Value").setAutoWidth(true);

@@ -8,10 +8,8 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,8 +46,7 @@ class ModelingPlugin implements StagePlugin {
 
     @Override
     public List<PermissionDefinition> permissions() {
-        return List.of(new PermissionDefinition("modeling.record-baseline", "Record baselines of a project",
-                Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER)));
+        return List.of(ModelingPermissions.RECORD_BASELINE);
     }
 
     @Override

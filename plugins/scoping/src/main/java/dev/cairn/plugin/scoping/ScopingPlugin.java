@@ -6,11 +6,9 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.security.Role;
 import dev.cairn.plugin.scoping.portfolio.PortfolioView;
 import dev.cairn.plugin.scoping.review.ScopingReviewService;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,9 +50,7 @@ class ScopingPlugin implements StagePlugin {
 
     @Override
     public List<PermissionDefinition> permissions() {
-        return List.of(new PermissionDefinition("scoping.edit", "Write the scoping document", Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER)),
-                new PermissionDefinition("scoping.approve", "Approve or reject another manager's scoping document",
-                        Set.of(Role.TENANT_ADMIN, Role.PROJECT_MANAGER)));
+        return ScopingPermissions.ALL;
     }
 
     @Override

@@ -23,7 +23,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.security.Role;
 import dev.cairn.plugin.scoping.canvas.CanvasService;
 import dev.cairn.plugin.scoping.canvas.CanvasTab;
@@ -78,12 +78,12 @@ public class ScopingView extends VerticalLayout implements HasUrlParameter<Strin
     public ScopingView(ProjectDirectory projects, ScopingDocuments documents, ScopingStarter starter, ProblemStatementService problems,
                        CanvasService canvas, FeasibilityService feasibility, ValueService value, MetricContractService contracts,
                        ScopingReviewService reviews, MilestoneService milestones, CommentService comments, ScopingExport export,
-                       CandidateService candidates, CurrentUser currentUser) {
+                       CandidateService candidates, PermissionCheck permissions) {
         this.candidates = candidates;
         this.export = export;
         this.milestones = milestones;
         this.comments = comments;
-        this.canComment = currentUser.require().hasAnyRole(Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER);
+        this.canComment = permissions.can(ScopingPermissions.COMMENT);
         this.projects = projects;
         this.documents = documents;
         this.starter = starter;
@@ -93,7 +93,7 @@ public class ScopingView extends VerticalLayout implements HasUrlParameter<Strin
         this.value = value;
         this.contracts = contracts;
         this.reviews = reviews;
-        this.canEdit = currentUser.require().hasAnyRole(Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        this.canEdit = permissions.can(ScopingPermissions.EDIT);
         state.setId("scoping-state");
     }
 

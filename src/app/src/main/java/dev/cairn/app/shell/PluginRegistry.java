@@ -42,6 +42,16 @@ public class PluginRegistry {
         return plugins.stream().filter(plugin -> plugin.id().equals(id)).findFirst();
     }
 
+    /** Whether a plugin declared exactly this permission (same id, description and audience). */
+    public boolean isDeclaredPermission(PermissionDefinition permission) {
+        return plugins.stream().anyMatch(plugin -> plugin.permissions().contains(permission));
+    }
+
+    /** Every permission the plugins declare. */
+    public List<PermissionDefinition> permissions() {
+        return plugins.stream().flatMap(plugin -> plugin.permissions().stream()).toList();
+    }
+
     public boolean isDeclaredLineageType(String type) {
         return plugins.stream().anyMatch(plugin -> plugin.lineageTypes().artifactTypes().contains(type)
                 || plugin.lineageTypes().executionTypes().contains(type));

@@ -82,6 +82,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void pluginsCheckDeclaredPermissionsNotRoles() {
+        // Access annotations name roles as compile-time strings (kept until views check permissions too).
+        noClasses().that().resideInAPackage("dev.cairn.plugin..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.cairn.api.security.Role")
+                .orShould().callMethod(dev.cairn.api.security.Permissions.class, "requireAnyRole", dev.cairn.api.security.CurrentUser.class,
+                        String.class, dev.cairn.api.security.Role[].class)
+                .because("a plugin declares its permissions once and the platform's role policy grants them")
+                .check(classes);
+    }
+
+    @Test
     void pluginsReachTheDatabaseOnlyThroughTheTenantGateway() {
         pluginsStayBehindTheGateway().check(classes);
     }

@@ -12,7 +12,12 @@ import com.vaadin.flow.router.RouteData;
 import dev.cairn.api.jobs.Jobs;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.AccessDeniedException;
+import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.security.Role;
+import dev.cairn.plugin.data.DataPermissions;
+import dev.cairn.plugin.deployment.DeploymentPermissions;
+import dev.cairn.plugin.modeling.ModelingPermissions;
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import dev.cairn.api.tenancy.NoTenantInScopeException;
 import dev.cairn.app.admin.TenantAdminService;
 import dev.cairn.app.admin.UserAdminService;
@@ -108,6 +113,12 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     @Autowired
     DemoWorld world;
     @Autowired
+    RolePolicy policy;
+    @Autowired
+    dev.cairn.app.shell.PluginRegistry plugins;
+
+    private final Set<PermissionDefinition> covered = new java.util.HashSet<>();
+    @Autowired
     DSLContext dsl;
     @Autowired
     ProjectService projects;
@@ -202,44 +213,44 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("add a project member", new Action(MANAGERS, () -> projects.addMember(project.id(), memberId)));
         actions.put("remove a project member", new Action(MANAGERS, () -> projects.removeMember(project.id(), memberId)));
         actions.put("read the problem statement", new Action(TENANT_USERS, () -> problems.find(project.id())));
-        actions.put("edit the problem statement", new Action(MANAGERS, () -> problems.save(project.id(),
+        actions.put("edit the problem statement", new Action(holders(ScopingPermissions.EDIT), () -> problems.save(project.id(),
                 new ProblemStatement("Churn " + suffix(), "Customers", "Whom to call", "A spreadsheet"),
                 problems.find(project.id()).map(r -> r.getVersion()).orElse(null))));
-        actions.put("edit the scoping canvas", new Action(MANAGERS, () -> canvas.save(project.id(),
+        actions.put("edit the scoping canvas", new Action(holders(ScopingPermissions.EDIT), () -> canvas.save(project.id(),
                 new Canvas(Map.of(CanvasBox.VALUE_PROPOSITION, "Value " + suffix())), canvas.find(project.id()).map(c -> c.version()).orElse(null))));
-        actions.put("save the metric contract", new Action(MANAGERS, () -> contracts.saveTargets(project.id(),
+        actions.put("save the metric contract", new Action(holders(ScopingPermissions.EDIT), () -> contracts.saveTargets(project.id(),
                 List.of(new MetricTarget(MetricKind.ML, "recall", null, Direction.AT_LEAST, 0.5 + Math.random() / 10, null)),
                 contracts.latest(project.id()))));
         actions.put("read the approved metric contract", new Action(TENANT_USERS, () -> contracts.approvedContract(project.id())));
         actions.put("read the feasibility rating", new Action(TENANT_USERS, () -> feasibility.rating(project.id())));
-        actions.put("approve a scoping document", new Action(MANAGERS, () -> approveOrRefuseForAnotherReason(project.id())));
-        actions.put("score a candidate solution", new Action(MANAGERS, () -> candidates.save(project.id(), null,
+        actions.put("approve a scoping document", new Action(holders(ScopingPermissions.REVIEW), () -> approveOrRefuseForAnotherReason(project.id())));
+        actions.put("score a candidate solution", new Action(holders(ScopingPermissions.EDIT), () -> candidates.save(project.id(), null,
                 new CandidateSolution("C " + suffix(), null, 3, 4), null)));
-        actions.put("see the tenant's portfolio", new Action(TENANT_USERS, () -> candidates.portfolio()));
-        actions.put("start a scoping document", new Action(MANAGERS, () -> starter.start(freshProject(), "blank")));
-        actions.put("answer the feasibility diligence", new Action(MANAGERS, () -> feasibility.save(project.id(),
+        actions.put("see the tenant's portfolio", new Action(holders(ScopingPermissions.READ), () -> candidates.portfolio()));
+        actions.put("start a scoping document", new Action(holders(ScopingPermissions.EDIT), () -> starter.start(freshProject(), "blank")));
+        actions.put("answer the feasibility diligence", new Action(holders(ScopingPermissions.EDIT), () -> feasibility.save(project.id(),
                 new FeasibilityAnswers(DataKind.STRUCTURED, false, null, null, null, null, Evidence.SOME, null, PriorWork.SOME, null),
                 feasibility.find(project.id()).map(f -> f.version()).orElse(null))));
-        actions.put("write the value and ethics review", new Action(MANAGERS, () -> value.save(project.id(), new ValueAssessment(
+        actions.put("write the value and ethics review", new Action(holders(ScopingPermissions.EDIT), () -> value.save(project.id(), new ValueAssessment(
                 "churn rate", "recall", "link " + suffix(), null, null, null, Risk.LOW, Risk.LOW, null),
                 value.find(project.id()).map(v -> v.version()).orElse(null))));
-        actions.put("reject a scoping document", new Action(MANAGERS, () -> rejectOrRefuseForAnotherReason(project.id())));
-        actions.put("choose a candidate solution", new Action(MANAGERS, () -> candidates.choose(project.id(),
+        actions.put("reject a scoping document", new Action(holders(ScopingPermissions.REVIEW), () -> rejectOrRefuseForAnotherReason(project.id())));
+        actions.put("choose a candidate solution", new Action(holders(ScopingPermissions.EDIT), () -> candidates.choose(project.id(),
                 candidates.list(project.id()).getFirst().getId())));
         actions.put("export the scoping document", new Action(TENANT_USERS, () -> export.markdown(project.id())));
-        actions.put("comment on the scoping document", new Action(CONTRIBUTORS, () -> comments.add(project.id(), "role matrix")));
-        actions.put("plan a milestone", new Action(MANAGERS, () -> milestones.save(project.id(), null, new Milestone("M " + suffix(),
+        actions.put("comment on the scoping document", new Action(holders(ScopingPermissions.COMMENT), () -> comments.add(project.id(), "role matrix")));
+        actions.put("plan a milestone", new Action(holders(ScopingPermissions.EDIT), () -> milestones.save(project.id(), null, new Milestone("M " + suffix(),
                 "acme-member", java.time.LocalDate.of(2027, 1, 4), java.time.LocalDate.of(2027, 1, 8), 2.0, Milestone.Status.PLANNED,
                 null), null)));
-        actions.put("sign off an ethics review", new Action(MANAGERS, () -> signOffOrRefuseForAnotherReason(project.id())));
+        actions.put("sign off an ethics review", new Action(holders(ScopingPermissions.SIGN_OFF_ETHICS), () -> signOffOrRefuseForAnotherReason(project.id())));
         actions.put("list datasets", new Action(TENANT_USERS, () -> datasets.list(project.id())));
-        actions.put("register a dataset", new Action(CONTRIBUTORS, () -> datasets.register(project.id(), "ds-" + suffix(),
+        actions.put("register a dataset", new Action(holders(DataPermissions.REGISTER), () -> datasets.register(project.id(), "ds-" + suffix(),
                 "s3://bucket/" + suffix() + ".csv", "by the role matrix")));
         actions.put("list baselines", new Action(TENANT_USERS, () -> baselines.list(project.id())));
-        actions.put("record a baseline", new Action(CONTRIBUTORS, () -> baselines.record(project.id(),
+        actions.put("record a baseline", new Action(holders(ModelingPermissions.RECORD_BASELINE), () -> baselines.record(project.id(),
                 new BaselineService.BaselineInput("base-" + suffix(), "accuracy", 0.7, "majority class", null))));
         actions.put("list deployment targets", new Action(TENANT_USERS, () -> targets.list(project.id())));
-        actions.put("define a deployment target", new Action(MANAGERS, () -> targets.define(project.id(), "t-" + suffix(),
+        actions.put("define a deployment target", new Action(holders(DeploymentPermissions.DEFINE_TARGET), () -> targets.define(project.id(), "t-" + suffix(),
                 TargetService.Environment.STAGING, TargetService.ServingMode.BATCH, "by the role matrix")));
         actions.put("list jobs", new Action(TENANT_USERS, () -> jobs.recent()));
         actions.put("start a job", new Action(CONTRIBUTORS, () -> jobs.submit("cairn.tracking-sync", "Sync", project.id(), null)));
@@ -350,5 +361,23 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     }
 
     record Action(Set<Who> allowed, Runnable work) {
+    }
+
+    /** Who holds a plugin's permission, by the one role policy: the matrix's expectation for plugin actions. */
+    private Set<Who> holders(PermissionDefinition permission) {
+        covered.add(permission);
+        Set<Who> holders = EnumSet.noneOf(Who.class);
+        for (Who who : Who.values()) {
+            if (policy.rolesHolding(permission).contains(Role.valueOf(who.name()))) {
+                holders.add(who);
+            }
+        }
+        return holders;
+    }
+
+    @Test
+    void everyPermissionAPluginDeclaresIsCoveredByTheMatrix() {
+        everyRoleAgainstEveryServiceAction();
+        assertThat(covered).as("permissions checked by a row of the matrix").containsAll(plugins.permissions());
     }
 }

@@ -40,7 +40,7 @@ class PluginRegistryTest {
 
     private static FakePlugin valid(String id) {
         return new FakePlugin(id, List.of(new NavigationEntry("Things", PrefixedView.class)),
-                List.of(new PermissionDefinition(id + ".edit", "edit", Set.of())),
+                List.of(new PermissionDefinition(id + ".edit", "edit", dev.cairn.api.security.Audience.MANAGERS)),
                 new LineageTypes(List.of(id + ".thing"), List.of(id + ".make")));
     }
 
@@ -72,9 +72,15 @@ class PluginRegistryTest {
     }
 
     @Test
-    void anUnprefixedPermissionStopsStartUp() {
-        var plugin = new FakePlugin("demo", List.of(), List.of(new PermissionDefinition("edit", "x", Set.of())),
-                new LineageTypes(List.of(), List.of()));
-        assertThatThrownBy(() -> new PluginRegistry(List.of(plugin))).hasMessageContaining("permission 'edit'");
+    void aPermissionOfAnotherPluginsIdStopsStartUp() {
+        var plugin = new FakePlugin("demo", List.of(), List.of(new PermissionDefinition("other.edit", "x",
+                dev.cairn.api.security.Audience.MANAGERS)), new LineageTypes(List.of(), List.of()));
+        assertThatThrownBy(() -> new PluginRegistry(List.of(plugin))).hasMessageContaining("permission 'other.edit'");
+    }
+
+    @Test
+    void aPermissionIdWithoutAPluginPartIsRefusedWhereItIsDeclared() {
+        assertThatThrownBy(() -> new PermissionDefinition("edit", "x", dev.cairn.api.security.Audience.MANAGERS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'<plugin id>.<action>'");
     }
 }

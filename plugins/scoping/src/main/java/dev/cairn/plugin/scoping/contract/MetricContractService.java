@@ -1,5 +1,7 @@
 package dev.cairn.plugin.scoping.contract;
 
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import static dev.cairn.plugin.scoping.db.Tables.METRIC_CONTRACT;
 import static dev.cairn.plugin.scoping.db.Tables.METRIC_TARGET;
 
@@ -10,9 +12,6 @@ import dev.cairn.api.scoping.MetricContract;
 import dev.cairn.api.scoping.MetricContracts;
 import dev.cairn.api.scoping.MetricKind;
 import dev.cairn.api.scoping.MetricTarget;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.db.tables.records.MetricContractRecord;
 import dev.cairn.plugin.scoping.db.tables.records.MetricTargetRecord;
@@ -45,14 +44,14 @@ public class MetricContractService implements MetricContracts {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final ScopingDocuments documents;
     private final AuditLog audit;
 
-    MetricContractService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, ScopingDocuments documents, AuditLog audit) {
+    MetricContractService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, ScopingDocuments documents, AuditLog audit) {
         this.db = db;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.documents = documents;
         this.audit = audit;
     }
@@ -79,7 +78,7 @@ public class MetricContractService implements MetricContracts {
      */
     @Transactional
     public EditableContract saveTargets(UUID projectId, List<MetricTarget> targets, EditableContract basedOn) {
-        var user = Permissions.requireAnyRole(currentUser, "edit the metric contract", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var user = permissions.require(ScopingPermissions.EDIT);
         var project = projects.require(projectId);
         validate(targets);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

@@ -1,11 +1,10 @@
 package dev.cairn.plugin.scoping.discussion;
 
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import static dev.cairn.plugin.scoping.db.Tables.COMMENT;
 
 import dev.cairn.api.project.ProjectDirectory;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.db.tables.records.CommentRecord;
 import dev.cairn.plugin.scoping.document.ScopingDocuments;
@@ -24,13 +23,13 @@ public class CommentService {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final ScopingDocuments documents;
 
-    CommentService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, ScopingDocuments documents) {
+    CommentService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, ScopingDocuments documents) {
         this.db = db;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.documents = documents;
     }
 
@@ -42,7 +41,7 @@ public class CommentService {
 
     @Transactional
     public CommentRecord add(UUID projectId, String body) {
-        var user = Permissions.requireAnyRole(currentUser, "comment", Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER);
+        var user = permissions.require(ScopingPermissions.COMMENT);
         projects.require(projectId);
         if (body == null || body.isBlank()) {
             throw new IllegalArgumentException("Write something before posting a comment.");

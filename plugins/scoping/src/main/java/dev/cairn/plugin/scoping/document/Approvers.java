@@ -1,8 +1,8 @@
 package dev.cairn.plugin.scoping.document;
 
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import dev.cairn.api.people.TenantPeople;
 import dev.cairn.api.security.CurrentUser.UserInfo;
-import dev.cairn.api.security.Role;
 import java.util.Collection;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,7 @@ public class Approvers {
         if (!authors.contains(user.username())) {
             return false;
         }
-        boolean someoneIndependent = people.withAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN).stream()
+        boolean someoneIndependent = people.withPermission(ScopingPermissions.REVIEW).stream()
                 .anyMatch(person -> !authors.contains(person.username()));
         if (someoneIndependent) {
             throw new SeparationOfDutiesException("You wrote this: another project manager or tenant admin must " + decision + ".");

@@ -1,10 +1,9 @@
 package dev.cairn.plugin.scoping.document;
 
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import dev.cairn.api.audit.AuditLog;
 import dev.cairn.api.project.ProjectDirectory;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,14 +25,14 @@ public class ScopingParts {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final ScopingDocuments documents;
     private final AuditLog audit;
 
-    ScopingParts(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, ScopingDocuments documents, AuditLog audit) {
+    ScopingParts(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, ScopingDocuments documents, AuditLog audit) {
         this.db = db;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.documents = documents;
         this.audit = audit;
     }
@@ -51,7 +50,7 @@ public class ScopingParts {
     @Transactional(propagation = Propagation.MANDATORY)
     public <R extends UpdatableRecord<R>> int save(VersionedPart<R> part, UUID projectId, Integer basedOnVersion, Runnable validate,
                                                    BiConsumer<R, String> fill, Supplier<String> detail) {
-        var user = Permissions.requireAnyRole(currentUser, "edit the " + part.title(), Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var user = permissions.require(ScopingPermissions.EDIT);
         var project = projects.require(projectId);
         validate.run();
         int version = part.save(db, projectId, basedOnVersion, user.username(), record -> fill.accept(record, user.username()));

@@ -1,12 +1,11 @@
 package dev.cairn.plugin.scoping.milestone;
 
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import static dev.cairn.plugin.scoping.db.Tables.MILESTONE;
 
 import dev.cairn.api.people.TenantPeople;
 import dev.cairn.api.project.ProjectDirectory;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.db.tables.records.MilestoneRecord;
@@ -25,14 +24,14 @@ public class MilestoneService {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final TenantPeople people;
     private final ScopingDocuments documents;
 
-    MilestoneService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, TenantPeople people, ScopingDocuments documents) {
+    MilestoneService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, TenantPeople people, ScopingDocuments documents) {
         this.db = db;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.people = people;
         this.documents = documents;
     }
@@ -45,13 +44,13 @@ public class MilestoneService {
 
     /** Who can own a milestone: the tenant's enabled users with any role. */
     public List<TenantPeople.Person> possibleOwners() {
-        return people.withAnyRole(Role.TENANT_ADMIN, Role.PROJECT_MANAGER, Role.MEMBER, Role.VIEWER);
+        return people.everyone();
     }
 
     /** Adds a milestone (milestoneId null) or changes one, based on the version the user saw. */
     @Transactional
     public MilestoneRecord save(UUID projectId, UUID milestoneId, Milestone milestone, Integer basedOnVersion) {
-        var user = Permissions.requireAnyRole(currentUser, "plan milestones", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var user = permissions.require(ScopingPermissions.EDIT);
         projects.require(projectId);
         milestone.validate();
         if (possibleOwners().stream().noneMatch(p -> p.username().equals(milestone.owner()))) {
@@ -97,7 +96,7 @@ public class MilestoneService {
     /** Removes a milestone, provided nobody changed it since the user saw it ({@code versionSeen}). */
     @Transactional
     public void delete(UUID projectId, UUID milestoneId, int versionSeen) {
-        var user = Permissions.requireAnyRole(currentUser, "plan milestones", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var user = permissions.require(ScopingPermissions.EDIT);
         projects.require(projectId);
         var record = db.fetchOptional(MILESTONE, MILESTONE.ID.eq(milestoneId).and(MILESTONE.PROJECT_ID.eq(projectId)))
                 .orElseThrow(() -> new NotFoundException("Milestone"));

@@ -1,12 +1,11 @@
 package dev.cairn.plugin.scoping.portfolio;
 
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import static dev.cairn.plugin.scoping.db.Tables.CANDIDATE_SOLUTION;
 
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.db.tables.records.CandidateSolutionRecord;
@@ -27,13 +26,13 @@ public class CandidateService {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final ScopingDocuments documents;
 
-    CandidateService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, ScopingDocuments documents) {
+    CandidateService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, ScopingDocuments documents) {
         this.db = db;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.documents = documents;
     }
 
@@ -44,7 +43,7 @@ public class CandidateService {
 
     /** Every candidate of every project of the tenant, with its project, for the portfolio chart. */
     public List<PortfolioPoint> portfolio() {
-        currentUser.require();
+        permissions.require(ScopingPermissions.READ);
         Map<UUID, ProjectRef> byId = new java.util.HashMap<>();
         return db.fetch(CANDIDATE_SOLUTION, DSL.noCondition(), CANDIDATE_SOLUTION.TITLE.asc()).stream()
                 .map(c -> {
@@ -63,7 +62,7 @@ public class CandidateService {
     /** Adds (candidateId null) or changes a candidate, based on the version the user saw. */
     @Transactional
     public CandidateSolutionRecord save(UUID projectId, UUID candidateId, CandidateSolution candidate, Integer basedOnVersion) {
-        var user = Permissions.requireAnyRole(currentUser, "score candidate solutions", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var user = permissions.require(ScopingPermissions.EDIT);
         projects.require(projectId);
         candidate.validate();
         CandidateSolutionRecord record;
@@ -99,7 +98,7 @@ public class CandidateService {
     /** Makes this candidate the project's chosen solution; the others are no longer chosen. */
     @Transactional
     public void choose(UUID projectId, UUID candidateId) {
-        var user = Permissions.requireAnyRole(currentUser, "choose a solution", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var user = permissions.require(ScopingPermissions.EDIT);
         projects.require(projectId);
         var chosen = find(projectId, candidateId);
         db.update(CANDIDATE_SOLUTION, Map.of(CANDIDATE_SOLUTION.CHOSEN, false), CANDIDATE_SOLUTION.PROJECT_ID.eq(projectId));

@@ -1,14 +1,13 @@
 package dev.cairn.plugin.scoping.review;
 
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import static dev.cairn.plugin.scoping.db.Tables.SCOPING_REVIEW;
 
 import dev.cairn.api.audit.AuditLog;
 import dev.cairn.api.lineage.LineageRecorder;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.scoping.MetricKind;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.ProblemStatementService;
 import dev.cairn.plugin.scoping.canvas.Canvas;
@@ -52,7 +51,7 @@ public class ScopingReviewService {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final ScopingDocuments documents;
     private final ProblemStatementService problems;
     private final CanvasService canvas;
@@ -63,12 +62,12 @@ public class ScopingReviewService {
     private final LineageRecorder lineage;
     private final AuditLog audit;
 
-    ScopingReviewService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, ScopingDocuments documents,
+    ScopingReviewService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, ScopingDocuments documents,
                          ProblemStatementService problems, CanvasService canvas, FeasibilityService feasibility, ValueService value,
                          MetricContractService contracts, Approvers approvers, LineageRecorder lineage, AuditLog audit) {
         this.db = db;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.documents = documents;
         this.problems = problems;
         this.canvas = canvas;
@@ -179,7 +178,7 @@ public class ScopingReviewService {
 
     private void decide(UUID projectId, int revisionSeen, Decision decision, String reason) {
         String verb = decision == Decision.APPROVED ? "approve" : "reject";
-        var user = Permissions.requireAnyRole(currentUser, verb + " the scoping document", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var user = permissions.require(ScopingPermissions.REVIEW);
         var project = projects.require(projectId);
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("Say why you " + verb + " the document.");

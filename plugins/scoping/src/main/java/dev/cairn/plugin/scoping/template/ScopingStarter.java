@@ -1,10 +1,9 @@
 package dev.cairn.plugin.scoping.template;
 
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import dev.cairn.api.audit.AuditLog;
 import dev.cairn.api.project.ProjectDirectory;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.plugin.scoping.canvas.Canvas;
 import dev.cairn.plugin.scoping.canvas.CanvasService;
 import dev.cairn.plugin.scoping.contract.MetricContractService;
@@ -21,22 +20,22 @@ public class ScopingStarter {
     private final CanvasService canvas;
     private final MetricContractService contracts;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final AuditLog audit;
 
     ScopingStarter(ScopingDocuments documents, CanvasService canvas, MetricContractService contracts, ProjectDirectory projects,
-                   CurrentUser currentUser, AuditLog audit) {
+                   PermissionCheck permissions, AuditLog audit) {
         this.documents = documents;
         this.canvas = canvas;
         this.contracts = contracts;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.audit = audit;
     }
 
     @Transactional
     public void start(UUID projectId, String templateId) {
-        var user = Permissions.requireAnyRole(currentUser, "start the scoping document", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var user = permissions.require(ScopingPermissions.EDIT);
         var project = projects.require(projectId);
         ScopingTemplate template = ScopingTemplates.byId(templateId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no template '" + templateId + "'."));

@@ -1,12 +1,11 @@
 package dev.cairn.plugin.scoping.value;
 
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import static dev.cairn.plugin.scoping.db.Tables.VALUE_ASSESSMENT;
 
 import dev.cairn.api.audit.AuditLog;
 import dev.cairn.api.project.ProjectDirectory;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.scoping.db.tables.records.ValueAssessmentRecord;
 import dev.cairn.plugin.scoping.document.Approvers;
@@ -33,19 +32,19 @@ public class ValueService {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final ScopingDocuments documents;
     private final AuditLog audit;
     private final Approvers approvers;
     private final ScopingParts parts;
 
-    ValueService(TenantDb db, ProjectDirectory projects, CurrentUser currentUser, ScopingDocuments documents, AuditLog audit,
+    ValueService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, ScopingDocuments documents, AuditLog audit,
                  Approvers approvers, ScopingParts parts) {
         this.approvers = approvers;
         this.parts = parts;
         this.db = db;
         this.projects = projects;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.documents = documents;
         this.audit = audit;
     }
@@ -90,7 +89,7 @@ public class ValueService {
      */
     @Transactional
     public void signOffEthics(UUID projectId, String note, int versionSeen) {
-        var user = Permissions.requireAnyRole(currentUser, "sign off the ethics review", Role.TENANT_ADMIN, Role.PROJECT_MANAGER);
+        var user = permissions.require(ScopingPermissions.SIGN_OFF_ETHICS);
         var project = projects.require(projectId);
         var saved = PART.find(db, projectId).orElseThrow(() -> new IllegalStateException("Write the value and ethics review first."));
         if (note == null || note.isBlank()) {
