@@ -107,7 +107,8 @@ public class OutboxSender {
         try {
             int delivered = 0;
             for (TrackingOutboxRecord record : due()) {
-                if (!claim(record)) {
+                // The claim is written in the record's own tenant, like its delivery.
+                if (!TenantScope.callAs(record.getTenantId(), () -> claim(record))) {
                     continue; // another sender has it
                 }
                 if (!TenantScope.callAs(record.getTenantId(), () -> deliver(record))) {

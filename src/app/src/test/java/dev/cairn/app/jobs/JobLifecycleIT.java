@@ -49,8 +49,8 @@ class JobLifecycleIT {
     void stopNodesAndEmptyTheQueue() {
         nodes.forEach(JobRunner::stop);
         // Each test's runners should see only that test's jobs.
-        dsl.update(JOB).set(JOB.STATUS, "CANCELLED").set(JOB.FINISHED_AT, now())
-                .where(JOB.STATUS.in("QUEUED", "RUNNING")).execute();
+        dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.update(JOB).set(JOB.STATUS, "CANCELLED").set(JOB.FINISHED_AT, now())
+                .where(JOB.STATUS.in("QUEUED", "RUNNING")).execute());
     }
 
     private JobRunner node(String name) {
@@ -116,8 +116,8 @@ class JobLifecycleIT {
         node("slow-node").claimAndRun();
         await(job, j -> j.getStatus().equals("RUNNING"));
         // Another node judged it dead (say a long GC pause on slow-node) and marked it failed.
-        dsl.update(JOB).set(JOB.STATUS, "FAILED").set(JOB.MESSAGE, "judged dead by another node")
-                .set(JOB.FINISHED_AT, now()).where(JOB.ID.eq(job)).execute();
+        dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.update(JOB).set(JOB.STATUS, "FAILED").set(JOB.MESSAGE, "judged dead by another node")
+                .set(JOB.FINISHED_AT, now()).where(JOB.ID.eq(job)).execute());
         ProbeJobs.release(job).countDown();
         assertThat(ProbeJobs.returned(job).await(10, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(500); // the runner reports the handler's result right after it returns
@@ -140,24 +140,24 @@ class JobLifecycleIT {
 
     private UUID queued(String type, String payload) {
         UUID id = UUID.randomUUID();
-        dsl.insertInto(JOB).set(JOB.ID, id).set(JOB.TENANT_ID, world.tenantId("acme")).set(JOB.TYPE, type)
+        dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.insertInto(JOB).set(JOB.ID, id).set(JOB.TENANT_ID, world.tenantId("acme")).set(JOB.TYPE, type)
                 .set(JOB.TITLE, type).set(JOB.PAYLOAD, payload).set(JOB.STATUS, "QUEUED").set(JOB.PROGRESS, 0.0)
-                .set(JOB.CANCEL_REQUESTED, false).set(JOB.CREATED_BY, "acme-member").set(JOB.CREATED_AT, now()).execute();
+                .set(JOB.CANCEL_REQUESTED, false).set(JOB.CREATED_BY, "acme-member").set(JOB.CREATED_AT, now()).execute());
         return id;
     }
 
     private UUID running(String node, OffsetDateTime heartbeat) {
         UUID id = UUID.randomUUID();
-        dsl.insertInto(JOB).set(JOB.ID, id).set(JOB.TENANT_ID, world.tenantId("acme")).set(JOB.TYPE, "test.tenant-probe")
+        dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.insertInto(JOB).set(JOB.ID, id).set(JOB.TENANT_ID, world.tenantId("acme")).set(JOB.TYPE, "test.tenant-probe")
                 .set(JOB.TITLE, "running elsewhere").set(JOB.STATUS, "RUNNING").set(JOB.PROGRESS, 0.3)
                 .set(JOB.CANCEL_REQUESTED, false).set(JOB.CREATED_BY, "acme-member").set(JOB.CLAIMED_BY, node)
                 .set(JOB.CREATED_AT, now().minusMinutes(11)).set(JOB.STARTED_AT, now().minusMinutes(10))
-                .set(JOB.HEARTBEAT_AT, heartbeat).execute();
+                .set(JOB.HEARTBEAT_AT, heartbeat).execute());
         return id;
     }
 
     private JobRecord fetch(UUID id) {
-        return dsl.selectFrom(JOB).where(JOB.ID.eq(id)).fetchSingle();
+        return dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.selectFrom(JOB).where(JOB.ID.eq(id)).fetchSingle());
     }
 
     private static void awaitThen(CountDownLatch go, Runnable work) {

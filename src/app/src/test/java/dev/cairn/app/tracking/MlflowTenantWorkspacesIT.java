@@ -115,8 +115,8 @@ class MlflowTenantWorkspacesIT {
     }
 
     private String mlflowExperimentId(ProjectRef project) {
-        String id = dsl.select(TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID).from(TRACKING_EXPERIMENT)
-                .where(TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1();
+        String id = dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID).from(TRACKING_EXPERIMENT)
+                .where(TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1());
         assertThat(id).as("experiment of %s delivered", project.key()).isNotNull();
         return id;
     }

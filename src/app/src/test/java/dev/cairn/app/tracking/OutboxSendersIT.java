@@ -86,11 +86,11 @@ class OutboxSendersIT {
         }
 
         assertThat(pending(project)).isZero();
-        String experimentId = dsl.select(TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID).from(TRACKING_EXPERIMENT)
-                .where(TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1();
+        String experimentId = dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID).from(TRACKING_EXPERIMENT)
+                .where(TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1());
         for (UUID record : records) {
-            String sentAs = dsl.select(TRACKING_OUTBOX.MLFLOW_ID).from(TRACKING_OUTBOX).where(TRACKING_OUTBOX.ID.eq(record))
-                    .fetchSingle().value1();
+            String sentAs = dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(TRACKING_OUTBOX.MLFLOW_ID).from(TRACKING_OUTBOX).where(TRACKING_OUTBOX.ID.eq(record))
+                    .fetchSingle().value1());
             assertThat(TaggedRuns.ids(MLFLOW.uri(), experimentId, record.toString())).as("runs of record %s", record)
                     .containsExactly(sentAs);
         }
@@ -110,7 +110,7 @@ class OutboxSendersIT {
     }
 
     private int pending(ProjectRef project) {
-        return dsl.fetchCount(TRACKING_OUTBOX, TRACKING_OUTBOX.PROJECT_ID.eq(project.id())
-                .and(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING)));
+        return dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.fetchCount(TRACKING_OUTBOX, TRACKING_OUTBOX.PROJECT_ID.eq(project.id())
+                .and(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING))));
     }
 }
