@@ -64,7 +64,7 @@ public class JobsView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         attachEvent.getUI().setPollInterval(1000);
-        if (polling == null) { // attach can come again without a detach in between (e.g. after a reload)
+        if (polling == null) { // one listener per shown page, however often it is attached
             polling = attachEvent.getUI().addPollListener(poll -> refresh());
         }
         if (!attachEvent.isInitialAttach()) {

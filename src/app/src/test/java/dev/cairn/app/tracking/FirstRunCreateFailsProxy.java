@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP proxy in front of a real MLflow server that forwards everything, except that it
+ * A loopback HTTP proxy in front of a real MLflow server (used by OutboxDeliveryIT) that forwards everything, except that it
  * answers the first run creation with a 500 after MLflow has carried it out: the ambiguous failure
  * (did it happen or not?) that a load balancer or a dying worker produces.
  */

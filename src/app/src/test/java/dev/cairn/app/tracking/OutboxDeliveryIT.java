@@ -17,8 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The outbox against a real MLflow server (SECURITY.md item 19): experiments carry the tenant,
  * runs arrive once, records survive MLflow being down and are delivered exactly once on return,
- * even when the sender died after MLflow had accepted a run.
+ * even when the sender died after MLflow had accepted a run, when two senders (two nodes) share
+ * the outbox, and when MLflow's answer to a run creation is lost (a proxy answers 500 after MLflow
+ * created the run).
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1",
         "cairn.mlflow.send-interval=1h", "cairn.mlflow.timeout=3s", "cairn.jobs.poll-interval=1h"})
@@ -62,6 +67,16 @@ class OutboxDeliveryIT {
     OutboxSender sender;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    MlflowGateway configuredGateway;
+    @Autowired
+    OutboxPayloads payloads;
+    @Autowired
+    MlflowConnection connection;
+    @Autowired
+    MlflowProperties mlflowProperties;
+    @Autowired
+    OutboxProperties outboxProperties;
 
     private Actors actors() {
         return new Actors(dsl);
@@ -143,6 +158,74 @@ class OutboxDeliveryIT {
         assertThat(dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(dev.cairn.app.db.Tables.TRACKING_OUTBOX.STATUS)
                 .from(dev.cairn.app.db.Tables.TRACKING_OUTBOX)
                 .where(dev.cairn.app.db.Tables.TRACKING_OUTBOX.ID.eq(outboxId)).fetchSingle().value1())).isEqualTo("SENT");
+    }
+
+    @Test
+    void twoSendersOnOneDatabaseDeliverOneRunPerRecord() throws Exception {
+        ProjectRef project = newProject("TWOS");
+        List<UUID> records = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            records.add(record(project, "run " + i));
+        }
+        // A second node: its own sender under another name, on the same database and MLflow.
+        OutboxSender otherNode = new OutboxSender(dsl, payloads, connection, mlflowProperties, outboxProperties, "other-node",
+                configuredGateway);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> nodes = List.of(sender, otherNode).stream()
+                .map(node -> Thread.ofPlatform().start(() -> sendUntilDelivered(node, project, go)))
+                .toList();
+        go.countDown();
+        for (Thread node : nodes) {
+            node.join(120_000);
+        }
+
+        assertThat(pending(project)).isZero();
+        for (UUID record : records) {
+            String sentAs = dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(dev.cairn.app.db.Tables.TRACKING_OUTBOX.MLFLOW_ID).from(dev.cairn.app.db.Tables.TRACKING_OUTBOX)
+                    .where(dev.cairn.app.db.Tables.TRACKING_OUTBOX.ID.eq(record)).fetchSingle().value1());
+            assertThat(TaggedRuns.ids(MLFLOW.uri(), experimentId(project), record.toString())).as("runs of record %s", record)
+                    .containsExactly(sentAs);
+        }
+    }
+
+    @Test
+    void aRunCreationAnsweredWithAServerErrorAfterMlflowCarriedItOutLeavesOneRun() throws Exception {
+        ProjectRef project = newProject("LOST");
+        drain();
+        String outboxId = UUID.randomUUID().toString();
+        try (FirstRunCreateFailsProxy proxy = new FirstRunCreateFailsProxy(MLFLOW.uri());
+             MlflowGateway gateway = new MlflowGateway(proxy.uri(), Duration.ofSeconds(5))) {
+            String runId = gateway.deliverRun(experimentId(project), outboxId, run("answer lost"));
+
+            assertThat(TaggedRuns.ids(MLFLOW.uri(), experimentId(project), outboxId)).containsExactly(runId);
+            assertThat(proxy.forwardedCreates()).as("run creations that reached MLflow").isEqualTo(1);
+            assertThat(gateway.deliverRun(experimentId(project), outboxId, run("answer lost"))).as("delivering again").isEqualTo(runId);
+            assertThat(TaggedRuns.ids(MLFLOW.uri(), experimentId(project), outboxId)).containsExactly(runId);
+        }
+    }
+
+    private void sendUntilDelivered(OutboxSender node, ProjectRef project, CountDownLatch go) {
+        try {
+            go.await();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (pending(project) > 0 && System.nanoTime() < deadline) {
+                node.retryNow();
+                node.sendDue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int pending(ProjectRef project) {
+        return dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.fetchCount(dev.cairn.app.db.Tables.TRACKING_OUTBOX, dev.cairn.app.db.Tables.TRACKING_OUTBOX.PROJECT_ID.eq(project.id())
+                .and(dev.cairn.app.db.Tables.TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING))));
+    }
+
+    private String experimentId(ProjectRef project) {
+        return dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID)
+                .from(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT)
+                .where(dev.cairn.app.db.Tables.TRACKING_EXPERIMENT.PROJECT_ID.eq(project.id())).fetchSingle().value1());
     }
 
     private UUID record(ProjectRef project, String name) {
