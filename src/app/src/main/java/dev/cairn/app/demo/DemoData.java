@@ -68,7 +68,7 @@ class DemoData {
         // created through the real services with a throw-away one and given the documented one after.
         String seedPassword = "seed-" + UUID.randomUUID();
         // A platform admin bootstrapped from configuration keeps the password it was given.
-        List<String> existing = dsl.select(APP_USER.USERNAME).from(APP_USER).fetch(APP_USER.USERNAME);
+        List<String> existing = TenantScope.callAsPlatform(() -> dsl.select(APP_USER.USERNAME).from(APP_USER).fetch(APP_USER.USERNAME));
         platformAdmin.ensurePlatformAdmin("platform", "Pat Platform", seedPassword);
         actAs("platform", () -> {
             tenants.create("Acme Corp", "acme", "acme-admin", "Ada Admin (Acme)", seedPassword);
@@ -79,10 +79,12 @@ class DemoData {
                     .filter(a -> slug.equals(a.tenantSlug()) && a.role() != Role.TENANT_ADMIN)
                     .forEach(a -> users.create(a.username(), a.displayName(), seedPassword, Set.of(a.role()))));
         }
-        dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, encoder.encode(DemoAccounts.PASSWORD))
+        // A platform write: the demo accounts belong to several tenants (and to none).
+        String demoHash = encoder.encode(DemoAccounts.PASSWORD);
+        TenantScope.runAsPlatform(() -> dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, demoHash)
                 .where(APP_USER.USERNAME.in(DemoAccounts.ALL.stream().map(DemoAccounts.Account::username)
                         .filter(username -> !existing.contains(username)).toList()))
-                .execute();
+                .execute());
         actAs("acme-pm", () -> {
             ProjectRef churn = projects.create("Customer churn", "CHURN",
                     "Predict which subscribers will cancel in the next 30 days, so retention can call them first.");
