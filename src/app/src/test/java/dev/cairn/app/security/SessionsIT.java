@@ -101,7 +101,7 @@ class SessionsIT {
     @Test
     void theTrustedProxysForwardedClientAddressIsTheOneThrottledAndAudited() {
         http.postForm("/login", sameSite(Map.of()), form("acme-viewer", "not-the-password-" + UUID.randomUUID()));
-        assertThat(dsl.fetchCount(AUDIT_ENTRY, AUDIT_ENTRY.ACTOR.eq("acme-viewer").and(AUDIT_ENTRY.TARGET.eq(client))))
+        assertThat(dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.fetchCount(AUDIT_ENTRY, AUDIT_ENTRY.ACTOR.eq("acme-viewer").and(AUDIT_ENTRY.TARGET.eq(client)))))
                 .isEqualTo(1);
     }
 
@@ -110,21 +110,21 @@ class SessionsIT {
         String cookie = signedInCookie("globex-viewer");
         assertThat(openProjects(cookie).status()).isEqualTo(200);
         // As another node would: only the database changes, this node's session registry knows nothing.
-        dsl.update(APP_USER).set(APP_USER.ENABLED, false).where(APP_USER.USERNAME.eq("globex-viewer")).execute();
+        dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.update(APP_USER).set(APP_USER.ENABLED, false).where(APP_USER.USERNAME.eq("globex-viewer")).execute());
         try {
             RawHttp.Response replay = openProjects(cookie);
             assertThat(replay.status()).isEqualTo(302);
             assertThat(replay.header("Location").orElseThrow()).endsWith("/login");
             assertThat(openProjects(cookie).status()).as("the session stays ended").isEqualTo(302);
         } finally {
-            dsl.update(APP_USER).set(APP_USER.ENABLED, true).where(APP_USER.USERNAME.eq("globex-viewer")).execute();
+            dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.update(APP_USER).set(APP_USER.ENABLED, true).where(APP_USER.USERNAME.eq("globex-viewer")).execute());
         }
     }
 
     @Test
     void aRevokedSessionEndsButTheNextSignInWorks() {
         String cookie = signedInCookie("globex-member");
-        UUID id = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq("globex-member")).fetchSingle(APP_USER.ID);
+        UUID id = dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq("globex-member")).fetchSingle(APP_USER.ID));
         revocations.revokeSessionsOf(id);
         assertThat(openProjects(cookie).status()).isEqualTo(302);
         assertThat(openProjects(signedInCookie("globex-member")).status()).isEqualTo(200);
