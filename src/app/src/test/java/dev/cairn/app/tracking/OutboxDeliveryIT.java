@@ -98,7 +98,9 @@ class OutboxDeliveryIT {
         UUID acme = actors().principal("acme-pm").tenantId();
         assertThat(name).contains(acme.toString()).endsWith("/EXPA");
         assertThat(tags(experiment)).containsEntry("cairn.tenant", acme.toString())
-                .containsEntry("cairn.project", project.id().toString()).containsEntry("cairn.project_key", "EXPA");
+                .containsEntry("cairn.project", project.id().toString()).containsEntry("cairn.project_key", "EXPA")
+                .as("MLflow's UI shows it as classic training runs, not in its GenAI view")
+                .containsEntry("mlflow.experimentKind", "custom_model_development");
         assertThat(actors().as("acme-pm", () -> tracking.status(project.id())).state()).isEqualTo(State.IN_SYNC);
         assertThat(actors().as("acme-pm", () -> tracking.status(project.id())).experimentUrl())
                 .hasValueSatisfying(url -> assertThat(url).startsWith(MLFLOW.uri()).contains("#/experiments/"));

@@ -156,8 +156,12 @@ public final class MlflowGateway implements AutoCloseable {
                 () -> client.getExperimentByName(name).map(Experiment::getExperimentId));
     }
 
+    static final String EXPERIMENT_KIND_TAG = "mlflow.experimentKind";
+    static final String CLASSIC_TRAINING_RUNS = "custom_model_development";
+
     /**
-     * Creates the experiment, or finds it when it already exists, then sets every tag on it.
+     * Creates the experiment, or finds it when it already exists, then sets every tag on it, and
+     * the experiment kind that makes MLflow's UI show classic training runs.
      *
      * @return the experiment id
      */
@@ -188,7 +192,10 @@ public final class MlflowGateway implements AutoCloseable {
             }
             return experiment.getExperimentId();
         });
-        new TreeMap<>(tags).forEach((key, value) ->
+        Map<String, String> allTags = new TreeMap<>(tags);
+        // Without it MLflow's UI opens the experiment in its GenAI view; Cairn's are training runs.
+        allTags.putIfAbsent(EXPERIMENT_KIND_TAG, CLASSIC_TRAINING_RUNS);
+        allTags.forEach((key, value) ->
                 call("set tag '" + key + "' on experiment " + id, () -> {
                     client.setExperimentTag(id, key, value);
                     return null;
