@@ -128,7 +128,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             Notices.success("Sync started: follow it under Jobs");
             click.getSource().getUI().ifPresent(ui -> ui.navigate(JobsView.class));
         });
-        sync.setVisible(canManage || (canStartJobs && status.pendingRecords() > 0));
+        sync.setVisible(canStartJobs); // a job like any other: whoever may start jobs may start this one
         panel.add(new Div(sync));
         return panel;
     }
