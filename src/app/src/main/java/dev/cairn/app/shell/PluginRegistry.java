@@ -24,10 +24,15 @@ public class PluginRegistry {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,30}");
 
     private final List<StagePlugin> plugins;
+    // Checked on every service call and view: read from the declarations once.
+    private final List<PermissionDefinition> permissions;
+    private final java.util.Set<PermissionDefinition> declaredPermissions;
 
     public PluginRegistry(List<StagePlugin> plugins) {
         validate(plugins);
         this.plugins = plugins.stream().sorted(Comparator.comparing(StagePlugin::stage).thenComparing(StagePlugin::id)).toList();
+        this.permissions = this.plugins.stream().flatMap(plugin -> plugin.permissions().stream()).toList();
+        this.declaredPermissions = java.util.Set.copyOf(permissions);
     }
 
     public List<StagePlugin> plugins() {
@@ -44,12 +49,12 @@ public class PluginRegistry {
 
     /** Whether a plugin declared exactly this permission (same id, description and audience). */
     public boolean isDeclaredPermission(PermissionDefinition permission) {
-        return plugins.stream().anyMatch(plugin -> plugin.permissions().contains(permission));
+        return declaredPermissions.contains(permission);
     }
 
     /** Every permission the plugins declare. */
     public List<PermissionDefinition> permissions() {
-        return plugins.stream().flatMap(plugin -> plugin.permissions().stream()).toList();
+        return permissions;
     }
 
     public boolean isDeclaredLineageType(String type) {

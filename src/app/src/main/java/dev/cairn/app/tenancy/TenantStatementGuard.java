@@ -66,14 +66,15 @@ final class TenantStatementGuard implements VisitListener {
         if (!(part instanceof Table<?> table)) {
             return;
         }
-        Table<?> stored = storedTableOf(table);
-        Name alias = stored == table ? null : table.getUnqualifiedName();
         if (!context.context().declareTables()) {
-            if (alias == null && isNamedTable(table) && tenantTables.isTenantTable(table)) {
+            // A qualifier: an alias keeps its own name, and one named like a tenant table renders the same bare.
+            if (isNamedTable(table) && tenantTables.isTenantTable(table)) {
                 context.queryPart(bare(context, table));
             }
             return;
         }
+        Table<?> stored = storedTableOf(table);
+        Name alias = stored == table ? null : table.getUnqualifiedName();
         if (!isNamedTable(stored)) {
             return; // derived tables, VALUES, joins: their own parts are visited in turn
         }
