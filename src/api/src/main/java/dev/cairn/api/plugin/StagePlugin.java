@@ -1,11 +1,16 @@
 package dev.cairn.api.plugin;
 
+import com.vaadin.flow.component.Component;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What a lifecycle stage contributes to Cairn. A plugin is a Spring bean implementing this
- * interface; the platform validates all plugins at start-up (unique ids, routes and lineage types
- * prefixed with the plugin id) and builds the navigation and project page from them.
+ * interface, registered by the plugin's own Spring Boot auto-configuration (listed in its jar's
+ * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}), so a
+ * plugin in any package is found. The platform validates all plugins at start-up (unique ids,
+ * routes, permissions and lineage types prefixed with the plugin id), registers their routes with
+ * Vaadin's router, and builds the navigation and project page from them.
  */
 public interface StagePlugin {
 
@@ -23,6 +28,16 @@ public interface StagePlugin {
      */
     default List<NavigationEntry> tenantNavigation() {
         return List.of();
+    }
+
+    /**
+     * Every {@code @Route} view of the plugin, registered by the platform at start-up (Vaadin scans
+     * only the application's own package). By default the views of both navigations; a plugin with
+     * pages reached by links only (a detail page) adds them here.
+     */
+    default List<Class<? extends Component>> routes() {
+        return Stream.concat(navigation().stream(), tenantNavigation().stream())
+                .<Class<? extends Component>>map(NavigationEntry::view).distinct().toList();
     }
 
     /** Permissions the plugin defines, with the roles that hold them by default. */

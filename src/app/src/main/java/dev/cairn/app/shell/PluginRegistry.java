@@ -74,11 +74,18 @@ public class PluginRegistry {
             if (!ids.add(id)) {
                 throw new PluginConfigurationException("Two plugins have the id '" + id + "' (one is " + name + ")");
             }
+            Set<Class<?>> routed = new HashSet<>(plugin.routes());
             for (NavigationEntry entry : java.util.stream.Stream.concat(plugin.navigation().stream(),
                     plugin.tenantNavigation().stream()).toList()) {
-                Route route = entry.view().getAnnotation(Route.class);
+                if (!routed.contains(entry.view())) {
+                    throw new PluginConfigurationException("Plugin '" + id + "': navigation view " + entry.view().getName()
+                            + " is missing from its routes()");
+                }
+            }
+            for (Class<?> view : plugin.routes()) {
+                Route route = view.getAnnotation(Route.class);
                 if (route == null || !route.value().startsWith(id + "/")) {
-                    throw new PluginConfigurationException("Plugin '" + id + "': view " + entry.view().getName()
+                    throw new PluginConfigurationException("Plugin '" + id + "': view " + view.getName()
                             + " must have a @Route starting with '" + id + "/', found "
                             + (route == null ? "no @Route" : "'" + route.value() + "'"));
                 }

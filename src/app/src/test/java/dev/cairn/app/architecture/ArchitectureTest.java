@@ -2,6 +2,7 @@ package dev.cairn.app.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
@@ -9,6 +10,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
+import dev.cairn.app.support.DiscoveredPlugins;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,38 +21,40 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static JavaClasses classes;
+    /** Every plugin's root package, found as the application finds plugins (their auto-configurations). */
+    private static List<String> plugins;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.cairn");
+        plugins = DiscoveredPlugins.packages();
+        // Main classes of every module, and the plugins wherever they are (the third-party example
+        // plugin lives in cairn-app's test classes).
+        List<String> pluginPaths = plugins.stream().map(root -> "/" + root.replace('.', '/') + "/").toList();
+        ImportOption mainOrPlugin = location -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
+                || pluginPaths.stream().anyMatch(location::contains);
+        List<String> packages = new ArrayList<>(plugins);
+        packages.add("dev.cairn");
+        classes = new ClassFileImporter().withImportOption(mainOrPlugin).importPackages(packages);
     }
 
     @Test
     void pluginsAndTheImportedClassesAreFound() {
-        org.assertj.core.api.Assertions.assertThat(classes.stream().map(c -> c.getPackageName()))
-                .anyMatch(p -> p.startsWith("dev.cairn.plugin.scoping"))
-                .anyMatch(p -> p.startsWith("dev.cairn.plugin.data"))
-                .anyMatch(p -> p.startsWith("dev.cairn.plugin.modeling"))
-                .anyMatch(p -> p.startsWith("dev.cairn.plugin.deployment"))
-                .anyMatch(p -> p.startsWith("dev.cairn.api"));
+        assertThat(plugins).contains("dev.cairn.plugin.scoping", "dev.cairn.plugin.data", "dev.cairn.plugin.modeling",
+                "dev.cairn.plugin.deployment", "com.example.cairn.notes");
+        for (String plugin : plugins) {
+            assertThat(classes.stream().map(JavaClass::getPackageName)).as(plugin).anyMatch(p -> inPackage(p, plugin));
+        }
+        assertThat(classes.stream().map(JavaClass::getPackageName)).anyMatch(p -> p.startsWith("dev.cairn.api"));
     }
 
     @Test
-    void pluginsNeverDependOnTheApplication() {
-        noClasses().that().resideInAPackage("dev.cairn.plugin..")
-                .should().dependOnClassesThat().resideInAPackage("dev.cairn.app..")
-                .check(classes);
-    }
-
-    @Test
-    void noPluginDependsOnAnotherPlugin() {
-        for (String plugin : new String[] {"scoping", "data", "modeling", "deployment"}) {
-            noClasses().that().resideInAPackage("dev.cairn.plugin." + plugin + "..")
-                    .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                            "are in another plugin", (com.tngtech.archunit.core.domain.JavaClass c) ->
-                                    c.getPackageName().startsWith("dev.cairn.plugin.")
-                                            && !c.getPackageName().startsWith("dev.cairn.plugin." + plugin)))
+    void pluginsUseCairnOnlyThroughItsApi() {
+        for (String plugin : plugins) {
+            noClasses().that().resideInAPackage(plugin + "..")
+                    .should().dependOnClassesThat(describe("are Cairn's but neither cairn-api nor the plugin's own",
+                            (JavaClass c) -> isCairns(c.getPackageName()) && !inPackage(c.getPackageName(), "dev.cairn.api")
+                                    && !inPackage(c.getPackageName(), plugin)))
+                    .because("a plugin is written against cairn-api only (ARCHITECTURE.md)")
                     .check(classes);
         }
     }
@@ -55,8 +62,22 @@ class ArchitectureTest {
     @Test
     void theApiDependsOnNothingOfCairnButItself() {
         noClasses().that().resideInAPackage("dev.cairn.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.app..", "dev.cairn.plugin..")
+                .should().dependOnClassesThat(describe("are Cairn's outside cairn-api",
+                        (JavaClass c) -> isCairns(c.getPackageName()) && !inPackage(c.getPackageName(), "dev.cairn.api")))
                 .check(classes);
+    }
+
+    /** Cairn's own code: the platform, the API and every discovered plugin. */
+    private static boolean isCairns(String packageName) {
+        return inPackage(packageName, "dev.cairn") || plugins.stream().anyMatch(plugin -> inPackage(packageName, plugin));
+    }
+
+    private static boolean inPackage(String packageName, String root) {
+        return packageName.equals(root) || packageName.startsWith(root + ".");
+    }
+
+    private static String[] pluginPackages() {
+        return plugins.stream().map(plugin -> plugin + "..").toArray(String[]::new);
     }
 
     @Test
@@ -84,7 +105,7 @@ class ArchitectureTest {
     @Test
     void pluginsCheckDeclaredPermissionsNotRoles() {
         // Access annotations name roles as compile-time strings (kept until views check permissions too).
-        noClasses().that().resideInAPackage("dev.cairn.plugin..")
+        noClasses().that().resideInAnyPackage(pluginPackages())
                 .should().dependOnClassesThat().haveFullyQualifiedName("dev.cairn.api.security.Role")
                 .orShould().callMethod(dev.cairn.api.security.Permissions.class, "requireAnyRole", dev.cairn.api.security.CurrentUser.class,
                         String.class, dev.cairn.api.security.Role[].class)
@@ -94,13 +115,15 @@ class ArchitectureTest {
 
     @Test
     void pluginsReachTheDatabaseOnlyThroughTheTenantGateway() {
-        pluginsStayBehindTheGateway().check(classes);
+        for (String plugin : plugins) {
+            pluginsStayBehindTheGateway(plugin).check(classes);
+        }
     }
 
     @Test
     void theGatewayRuleCatchesEveryWayAroundTheGateway() {
         var bypasses = new ClassFileImporter().importPackages("dev.cairn.plugin.fixture");
-        String violations = String.join("\n", pluginsStayBehindTheGateway().evaluate(bypasses).getFailureReport().getDetails());
+        String violations = String.join("\n", pluginsStayBehindTheGateway("dev.cairn.plugin.fixture").evaluate(bypasses).getFailureReport().getDetails());
         for (String bypass : new String[] {"plainSql", "rawJdbc", "ownDsl", "keyword", "function", "reattach", "reflection"}) {
             org.assertj.core.api.Assertions.assertThat(violations).as(bypass).contains("GatewayBypasses." + bypass + "(");
         }
@@ -112,9 +135,9 @@ class ArchitectureTest {
      * plain-SQL API, keywords and user-defined functions (raw text in a statement), re-attaching
      * records, and reflection (it would reach the gateway's own fields). ADR 2 lists these.
      */
-    static ArchRule pluginsStayBehindTheGateway() {
+    static ArchRule pluginsStayBehindTheGateway(String plugin) {
         // jOOQ's generated classes (package db) carry the plain-SQL API themselves; calling it is what counts.
-        return noClasses().that().resideInAPackage("dev.cairn.plugin..").and().resideOutsideOfPackage("dev.cairn.plugin.*.db..")
+        return noClasses().that().resideInAPackage(plugin + "..").and().resideOutsideOfPackage(plugin + ".db..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jooq.tools.jdbc..",
                         "org.springframework.jdbc..", "java.lang.reflect..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.jooq.DSLContext")

@@ -23,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The audit log page in a real browser: reached from the navigation, filtered, exported as CSV. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:auditpage;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
+        "cairn.test.example-plugin=false", // screenshots for the admin guide
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
 class AuditLogPageIT {

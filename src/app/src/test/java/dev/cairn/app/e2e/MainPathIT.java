@@ -34,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Acme's project. Screenshots go to docs/images for the user guide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1", "cairn.mlflow.send-interval=500ms", "server.address=127.0.0.1"})
+        "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1", "cairn.mlflow.send-interval=500ms", "server.address=127.0.0.1",
+        // Its screenshots illustrate the user guide: without the third-party test plugin.
+        "cairn.test.example-plugin=false"})
 @ActiveProfiles("demo")
 class MainPathIT {
 

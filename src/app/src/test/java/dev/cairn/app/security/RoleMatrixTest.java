@@ -108,7 +108,9 @@ class RoleMatrixTest extends SpringBrowserlessTest {
             Map.entry("scoping/portfolio", new ViewRule(TENANT_USERS, null, Set.of())),
             Map.entry("data/datasets/:___url_parameter", new ViewRule(TENANT_USERS, "Register dataset", CONTRIBUTORS)),
             Map.entry("modeling/baselines/:___url_parameter", new ViewRule(TENANT_USERS, "Record baseline", CONTRIBUTORS)),
-            Map.entry("deployment/targets/:___url_parameter", new ViewRule(TENANT_USERS, "Define target", MANAGERS)));
+            Map.entry("deployment/targets/:___url_parameter", new ViewRule(TENANT_USERS, "Define target", MANAGERS)),
+            // The third-party test plugin (com.example.cairn.notes): a plugin outside dev.cairn is held to the same matrix.
+            Map.entry("example/notes/:___url_parameter", new ViewRule(TENANT_USERS, "Write note", CONTRIBUTORS)));
 
     @Autowired
     DemoWorld world;
@@ -158,6 +160,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     dev.cairn.plugin.scoping.export.ScopingExport export;
     @Autowired
     dev.cairn.app.audit.AuditLogService auditLog;
+    @Autowired
+    com.example.cairn.notes.NotesService exampleNotes;
 
     @AfterEach
     void signOut() {
@@ -252,6 +256,10 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("list deployment targets", new Action(TENANT_USERS, () -> targets.list(project.id())));
         actions.put("define a deployment target", new Action(holders(DeploymentPermissions.DEFINE_TARGET), () -> targets.define(project.id(), "t-" + suffix(),
                 TargetService.Environment.STAGING, TargetService.ServingMode.BATCH, "by the role matrix")));
+        actions.put("read example notes", new Action(holders(com.example.cairn.notes.NotesPermissions.READ),
+                () -> exampleNotes.notes(project.id())));
+        actions.put("write an example note", new Action(holders(com.example.cairn.notes.NotesPermissions.WRITE),
+                () -> exampleNotes.write(project.id(), "by the role matrix")));
         actions.put("list jobs", new Action(TENANT_USERS, () -> jobs.recent()));
         actions.put("start a job", new Action(CONTRIBUTORS, () -> jobs.submit("cairn.tracking-sync", "Sync", project.id(), null)));
         actions.put("cancel another user's job", new Action(MANAGERS, () -> jobs.cancel(someoneElsesJob)));

@@ -35,7 +35,8 @@ class RouteInventoryTest {
         Set<Class<?>> views = scan(Route.class, Layout.class);
         assertThat(views).as("routes found in app and plugins").hasSizeGreaterThanOrEqualTo(10);
         assertThat(views.stream().map(Class::getName)).contains("dev.cairn.plugin.data.DatasetsView",
-                "dev.cairn.plugin.scoping.ScopingView", "dev.cairn.app.shell.MainLayout", "dev.cairn.app.audit.AuditLogView");
+                "dev.cairn.plugin.scoping.ScopingView", "dev.cairn.app.shell.MainLayout", "dev.cairn.app.audit.AuditLogView",
+                "com.example.cairn.notes.NotesView");
         Set<String> withoutRule = views.stream().filter(view -> ACCESS_RULES.stream().noneMatch(view::isAnnotationPresent))
                 .map(Class::getName).collect(Collectors.toSet());
         assertThat(withoutRule).as("routes without an access annotation").isEmpty();
@@ -74,7 +75,7 @@ class RouteInventoryTest {
         for (Class<? extends Annotation> annotation : annotations) {
             scanner.addIncludeFilter(new AnnotationTypeFilter(annotation));
         }
-        return scanner.findCandidateComponents("dev.cairn").stream().map(RouteInventoryTest::load)
+        return everyModule().stream().flatMap(root -> scanner.findCandidateComponents(root).stream()).map(RouteInventoryTest::load)
                 .filter(c -> !c.getName().contains("Test")).collect(Collectors.toSet());
     }
 
@@ -82,7 +83,15 @@ class RouteInventoryTest {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(
                 com.vaadin.flow.router.HasErrorParameter.class));
-        return scanner.findCandidateComponents("dev.cairn").stream().map(RouteInventoryTest::load).collect(Collectors.toSet());
+        return everyModule().stream().flatMap(root -> scanner.findCandidateComponents(root).stream()).map(RouteInventoryTest::load)
+                .collect(Collectors.toSet());
+    }
+
+    /** The platform's packages and every plugin's, wherever a plugin lives. */
+    private static List<String> everyModule() {
+        var roots = new java.util.ArrayList<>(dev.cairn.app.support.DiscoveredPlugins.packages());
+        roots.add("dev.cairn");
+        return roots;
     }
 
     private static Class<?> load(org.springframework.beans.factory.config.BeanDefinition definition) {

@@ -1,0 +1,64 @@
+package dev.cairn.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.cairn.notes.NotesView;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import dev.cairn.api.plugin.StagePlugin;
+import jakarta.servlet.ServletContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * On the real servlet, Vaadin scans only dev.cairn.app for routes: every plugin's views, the
+ * third-party test plugin's under com.example included, are in the router because PluginRoutes put
+ * them there from the plugins' declarations, each under the application's layout.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:pluginroutes;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
+        "cairn.jobs.poll-interval=1h", "server.address=127.0.0.1"})
+@ActiveProfiles("demo")
+class PluginRoutesIT {
+
+    @Autowired
+    ServletContext servletContext;
+    @Autowired
+    PluginRegistry plugins;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyPluginRouteIsRegisteredUnderTheMainLayout() throws Exception {
+        // The first request makes sure the Vaadin service is up.
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+
+        var registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
+        Map<Class<?>, RouteData> routes = RouteConfiguration.forRegistry(registry).getAvailableRoutes().stream()
+                .collect(Collectors.toMap(RouteData::getNavigationTarget, Function.identity()));
+        assertThat(plugins.plugins()).extracting(StagePlugin::id).contains("scoping", "data", "modeling", "deployment", "example");
+        for (StagePlugin plugin : plugins.plugins()) {
+            for (var view : plugin.routes()) {
+                assertThat(routes).as(plugin.id() + ": " + view.getName()).containsKey(view);
+                assertThat(routes.get(view).getTemplate()).startsWith(plugin.id() + "/");
+                // The application's @Layout applies to a plugin route as to its own (resolved by path).
+                assertThat(registry.getLayout(routes.get(view).getTemplate())).as(view.getName()).isEqualTo(MainLayout.class);
+            }
+        }
+        assertThat(routes.get(NotesView.class).getTemplate()).isEqualTo("example/notes/:___url_parameter");
+    }
+}
