@@ -38,7 +38,9 @@ class ModuleMigrationFailureIT {
         String url = "jdbc:h2:mem:brokenmodule" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
         assertThatThrownBy(() -> new SpringApplicationBuilder(CairnApplication.class, BrokenPlugin.class).listeners(watcher)
                 .run("--spring.datasource.url=" + url, "--server.port=0", "--server.address=127.0.0.1",
-                        "--cairn.mlflow.tracking-uri=", "--cairn.jobs.poll-interval=1h"))
+                        "--cairn.mlflow.tracking-uri=", "--cairn.jobs.poll-interval=1h",
+                        // The committed production bundle: no Vaadin dev server in a plain start.
+                        "--vaadin.productionMode=true"))
                 .hasStackTraceContaining("Migrations of module 'brokentest' failed at V2__broken.sql")
                 .hasStackTraceContaining("classpath:cairn/db/brokentest");
         assertThat(serverStarted).as("the web server never started").isFalse();
