@@ -106,8 +106,8 @@ public class ModuleMigrations {
 
     /**
      * Flyway runs callbacks only around a command, so the after-all callbacks run around a migrate
-     * of the platform's history with no scripts of its own to apply (its applied ones are not
-     * looked for: they are the platform module's, migrated above).
+     * of the platform's history with no scripts of its own to apply. It does not validate that
+     * history against its (empty) locations: the platform module's own migrate just did.
      */
     private void runAfterAllCallbacks() {
         if (properties.afterAllLocations().isEmpty()) {
@@ -119,7 +119,7 @@ public class ModuleMigrations {
             Flyway.configure(platform.getClassLoader()).configuration(platform)
                     .locations(properties.afterAllLocations().toArray(String[]::new))
                     .table(MigrationModule.platform().historyTable())
-                    .ignoreMigrationPatterns("*:missing")
+                    .validateOnMigrate(false)
                     .placeholders(placeholders)
                     .load().migrate();
         } catch (FlywayException e) {
