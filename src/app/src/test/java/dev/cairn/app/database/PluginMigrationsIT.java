@@ -134,10 +134,12 @@ class PluginMigrationsIT {
         return tables;
     }
 
-    private UUID tenant(String slug) {
+    /** A new tenant; its slug made unique, because a PostgreSQL test database outlives one run. */
+    private UUID tenant(String name) {
         UUID id = UUID.randomUUID();
+        String slug = name + "-" + id.toString().substring(0, 8);
         TenantScope.runAsPlatform(() -> dsl.insertInto(TENANT).set(TENANT.ID, id).set(TENANT.SLUG, slug)
-                .set(TENANT.NAME, slug).set(TENANT.ENABLED, true).set(TENANT.CREATED_AT, OffsetDateTime.now()).execute());
+                .set(TENANT.NAME, name).set(TENANT.ENABLED, true).set(TENANT.CREATED_AT, OffsetDateTime.now()).execute());
         return id;
     }
 
