@@ -1,5 +1,6 @@
--- PostgreSQL only (spring.flyway.locations adds db/postgresql/flyway in the postgres profile).
--- Runs after every migrate, as the owner role, and is idempotent: the second wall behind the
+-- PostgreSQL only (the postgres profile names db/postgresql/flyway in
+-- cairn.migrations.after-all-locations). Runs on every start once ALL modules (the platform and
+-- every plugin) have migrated, as the owner role, and is idempotent: the second wall behind the
 -- tenant gateway (SECURITY.md item 5, docs/adr/0002-tenancy-gateway.md).
 --
 -- 1. Every tenant table (any table with a tenant_id column, in any schema, so that a new plugin's
@@ -11,7 +12,8 @@
 --    writer, Flyway itself). No setting: no rows.
 -- 2. The application role (placeholder approle = spring.datasource.username) gets only
 --    SELECT, INSERT, UPDATE, DELETE on the tables and USAGE on the schemas, now and for
---    whatever the owner creates later; never the migration history.
+--    whatever the owner creates later; never a migration history (placeholder historytables:
+--    every module's history table and the old single one, comma-separated, from ModuleMigrations).
 --
 -- The policy is named with a version: a changed rule gets a new name, and policies of older
 -- versions are dropped. An unchanged rule is left alone, so a node that starts takes no locks.
@@ -53,6 +55,7 @@ DO $grants$
 DECLARE
     app_role constant text := '${approle}';
     s record;
+    history text;
 BEGIN
     IF app_role = current_user THEN
         RAISE EXCEPTION 'The application role (%) must not be the owner role that runs the migrations', app_role;
@@ -66,7 +69,11 @@ BEGIN
     EXECUTE format('ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I', app_role);
     EXECUTE format('ALTER DEFAULT PRIVILEGES GRANT USAGE, SELECT ON SEQUENCES TO %I', app_role);
     EXECUTE format('ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO %I', app_role);
-    -- The migration history is the owner's business alone.
-    EXECUTE format('REVOKE ALL ON TABLE %I.%I FROM %I', '${flyway:defaultSchema}', '${flyway:table}', app_role);
+    -- The migration histories are the owner's business alone (the old single one too, if kept).
+    FOREACH history IN ARRAY string_to_array('${historytables}', ',') LOOP
+        IF EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = '${flyway:defaultSchema}' AND tablename = history) THEN
+            EXECUTE format('REVOKE ALL ON TABLE %I.%I FROM %I', '${flyway:defaultSchema}', history, app_role);
+        END IF;
+    END LOOP;
 END
 $grants$;
