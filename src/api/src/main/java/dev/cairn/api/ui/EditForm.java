@@ -131,6 +131,13 @@ public class EditForm {
         owner.getElement().removeAttribute(UNSAVED);
     }
 
+    /** Empties every registered field without showing "required" errors (after a save, or to start over). */
+    public void clear() {
+        binder.readBean(null);
+        status.clear();
+        markSaved();
+    }
+
     public boolean hasUnsavedEdits() {
         return unsaved;
     }

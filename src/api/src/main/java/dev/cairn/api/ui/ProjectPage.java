@@ -20,7 +20,7 @@ import dev.cairn.api.tenancy.NotFoundException;
  * required permission and looks the project up in the current tenant; a user without the permission
  * (the platform admin among them, who belongs to no tenant), a malformed id and another tenant's
  * project all get the platform's "not found" page, never a blank or half-built one. Then it renders
- * the breadcrumbs and the header (project name, key, stage, page title) and calls
+ * the breadcrumbs and the header (key and page title as the heading, then the project's name and the stage) and calls
  * {@link #render(ProjectRef)} for the page's own content.
  *
  * <p>Annotate the subclass with {@code @PermitAll}: Vaadin needs an access annotation, and the
@@ -87,9 +87,9 @@ public abstract class ProjectPage extends VerticalLayout implements HasUrlParame
     }
 
     private VerticalLayout header(ProjectRef project) {
-        H2 name = new H2(project.name());
+        H2 name = new H2(project.key() + " · " + title);
         name.getStyle().set("margin", "0");
-        Span line = new Span(project.key() + " · " + stage.title() + " · " + title);
+        Span line = new Span(project.name() + " · " + stage.title() + " stage");
         line.addClassName("cairn-page-subtitle");
         line.getStyle().set("color", "var(--lumo-secondary-text-color)");
         VerticalLayout header = new VerticalLayout(name, line);
