@@ -136,16 +136,6 @@ public class BaselineService {
                 .orElseThrow(() -> new NotFoundException("Baseline"));
     }
 
-    /** Metrics that are rates or shares: their values lie in [0, 1] (a recall of 45 is a typo for 0.45). */
-    static boolean isRate(String metricName) {
-        String name = metricName == null ? "" : metricName.strip().toLowerCase(java.util.Locale.ROOT);
-        return RATE.matcher(name).matches();
-    }
-
-    private static final Pattern RATE = Pattern.compile(
-            "(recall|precision|accuracy|f1|f1_\\w+|f-?score|auc|roc_auc|pr_auc|specificity|sensitivity|tpr|fpr|fnr|tnr"
-                    + "|hit_rate|coverage)(@\\w+)?");
-
     /** What a user enters for a baseline. */
     public record BaselineInput(String name, String metricName, Double metricValue, String method, UUID datasetArtifactId) {
 
@@ -159,7 +149,7 @@ public class BaselineService {
             if (metricValue == null || metricValue.isNaN() || metricValue.isInfinite()) {
                 throw new IllegalArgumentException("Value must be a finite number.");
             }
-            if (isRate(metricName) && (metricValue < 0 || metricValue > 1)) {
+            if (dev.cairn.api.ui.Rates.isRate(metricName) && (metricValue < 0 || metricValue > 1)) {
                 throw new IllegalArgumentException("Value: " + metricName.strip() + " is a rate between 0 and 1; "
                         + metricValue + " is outside (for 45 % write 0.45).");
             }

@@ -102,7 +102,7 @@ public class BaselinesView extends ProjectPage {
             value.required();
             // A rate metric's value lies in [0, 1]: the range follows the metric typed.
             metric.addValueChangeListener(change -> {
-                if (BaselineService.isRate(change.getValue())) {
+                if (dev.cairn.api.ui.Rates.isRate(change.getValue())) {
                     value.rate();
                 } else {
                     value.range(-Double.MAX_VALUE, Double.MAX_VALUE);

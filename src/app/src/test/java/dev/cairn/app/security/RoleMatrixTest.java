@@ -243,13 +243,35 @@ class RoleMatrixTest extends SpringBrowserlessTest {
                 "acme-member", java.time.LocalDate.of(2027, 1, 4), java.time.LocalDate.of(2027, 1, 8), 2.0, Milestone.Status.PLANNED,
                 null), null)));
         actions.put("sign off an ethics review", new Action(holders(ScopingPermissions.SIGN_OFF_ETHICS), () -> signOffOrRefuseForAnotherReason(project.id())));
-        actions.put("list datasets", new Action(TENANT_USERS, () -> datasets.list(project.id())));
+        actions.put("list datasets", new Action(holders(DataPermissions.READ), () -> datasets.list(project.id())));
         actions.put("register a dataset", new Action(holders(DataPermissions.REGISTER), () -> datasets.register(project.id(), "ds-" + suffix(),
                 "s3://bucket/" + suffix() + ".csv", "by the role matrix")));
-        actions.put("list baselines", new Action(TENANT_USERS, () -> baselines.list(project.id())));
+        actions.put("edit a dataset", new Action(holders(DataPermissions.REGISTER), () -> {
+            UUID dataset = actors.as("acme-admin", () -> datasets.register(project.id(), "ed-" + suffix(), "s3://b/e.csv", "")).getId();
+            datasets.update(project.id(), dataset, "edited-" + suffix(), "s3://b/e2.csv", "edited by the role matrix");
+        }));
+        actions.put("delete a dataset", new Action(holders(DataPermissions.DELETE), () -> {
+            UUID dataset = actors.as("acme-admin", () -> datasets.register(project.id(), "del-" + suffix(), "s3://b/d.csv", "")).getId();
+            datasets.delete(project.id(), dataset);
+        }));
+        actions.put("list baselines", new Action(holders(ModelingPermissions.READ), () -> baselines.list(project.id())));
         actions.put("record a baseline", new Action(holders(ModelingPermissions.RECORD_BASELINE), () -> baselines.record(project.id(),
                 new BaselineService.BaselineInput("base-" + suffix(), "accuracy", 0.7, "majority class", null))));
-        actions.put("list deployment targets", new Action(TENANT_USERS, () -> targets.list(project.id())));
+        actions.put("edit a baseline", new Action(holders(ModelingPermissions.RECORD_BASELINE), () -> {
+            UUID baseline = actors.as("acme-admin", () -> baselines.record(project.id(),
+                    new BaselineService.BaselineInput("eb-" + suffix(), "accuracy", 0.6, "majority class", null))).getId();
+            baselines.update(project.id(), baseline, new BaselineService.BaselineInput("eb-" + suffix(), "accuracy", 0.65, "corrected", null));
+        }));
+        actions.put("delete a baseline", new Action(holders(ModelingPermissions.DELETE_BASELINE), () -> {
+            UUID baseline = actors.as("acme-admin", () -> baselines.record(project.id(),
+                    new BaselineService.BaselineInput("db-" + suffix(), "accuracy", 0.6, "majority class", null))).getId();
+            baselines.delete(project.id(), baseline);
+        }));
+        actions.put("delete a candidate solution", new Action(holders(ScopingPermissions.EDIT), () -> {
+            var candidate = actors.as("acme-admin", () -> candidates.save(project.id(), null, new CandidateSolution("D " + suffix(), null, 2, 2), null));
+            candidates.delete(project.id(), candidate.getId(), candidate.getVersion());
+        }));
+        actions.put("list deployment targets", new Action(holders(DeploymentPermissions.READ), () -> targets.list(project.id())));
         actions.put("define a deployment target", new Action(holders(DeploymentPermissions.DEFINE_TARGET), () -> targets.define(project.id(), "t-" + suffix(),
                 TargetService.Environment.STAGING, TargetService.ServingMode.BATCH, "by the role matrix")));
         actions.put("list jobs", new Action(TENANT_USERS, () -> jobs.recent()));
