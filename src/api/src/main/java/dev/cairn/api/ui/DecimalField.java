@@ -19,6 +19,7 @@ public class DecimalField extends TextField {
     private Double min;
     private Double max;
     private boolean required;
+    private Locale fixedLocale;
 
     public DecimalField(String label) {
         super(label);
@@ -41,6 +42,12 @@ public class DecimalField extends TextField {
     public DecimalField required() {
         this.required = true;
         setRequiredIndicatorVisible(true);
+        return this;
+    }
+
+    /** Reads numbers in this locale instead of the user's (the UI's) locale. */
+    public DecimalField locale(Locale locale) {
+        this.fixedLocale = locale;
         return this;
     }
 
@@ -108,7 +115,7 @@ public class DecimalField extends TextField {
     }
 
     private Locale locale() {
-        Locale locale = getLocale();
+        Locale locale = fixedLocale != null ? fixedLocale : getLocale();
         return locale == null ? Locale.ENGLISH : locale;
     }
 

@@ -171,6 +171,32 @@ class StagePagesTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aSuccessNoticeClosesWhenTheUserLeavesAndRefusalsDoNotPileUp() {
+        ProjectRef project = newProject("NOTE");
+        new Actors(dsl).signIn("acme-member");
+        UI.getCurrent().navigate("data/datasets/" + project.id());
+        test(buttons("Register dataset").getFirst()).click();
+        test(buttons("Register dataset").getFirst()).click();
+        assertThat($(com.vaadin.flow.component.notification.Notification.class).all()).as("no red pop-ups").isEmpty();
+        assertThat(labelled(TextField.class, "Dataset name").getErrorMessage()).isEqualTo("Name is required.");
+        assertThat(labelled(TextField.class, "Source URI").getErrorMessage()).as("all errors at once").isEqualTo("Source URI is required.");
+
+        test(labelled(TextField.class, "Dataset name")).setValue("cards");
+        test(labelled(TextField.class, "Source URI")).setValue("no scheme");
+        test(buttons("Register dataset").getFirst()).click();
+        assertThat(labelled(TextField.class, "Source URI").getErrorMessage()).as("the service's refusal lands on the field it names")
+                .contains("needs a scheme");
+        assertThat(labelled(TextField.class, "Dataset name").getValue()).isEqualTo("cards");
+
+        test(labelled(TextField.class, "Source URI")).setValue("s3://fraud/cards.csv");
+        test(buttons("Register dataset").getFirst()).click();
+        var notices = $(com.vaadin.flow.component.notification.Notification.class).all();
+        assertThat(notices).hasSize(1).allMatch(com.vaadin.flow.component.notification.Notification::isOpened);
+        UI.getCurrent().navigate("jobs");
+        assertThat(notices.getFirst().isOpened()).as("the confirmation does not outlive its page").isFalse();
+    }
+
+    @Test
     void leavingWithUnsavedEditsAsksFirst() {
         ProjectRef project = newProject("LEAVE");
         new Actors(dsl).signIn("acme-member");
