@@ -182,7 +182,7 @@ class StagePagesTest extends SpringBrowserlessTest {
         assertThat(labelled(TextField.class, "Source URI").getErrorMessage()).as("all errors at once").isEqualTo("Source URI is required.");
 
         test(labelled(TextField.class, "Dataset name")).setValue("cards");
-        test(labelled(TextField.class, "Source URI")).setValue("no scheme");
+        test(labelled(TextField.class, "Source URI")).setValue("cards.csv");
         test(buttons("Register dataset").getFirst()).click();
         assertThat(labelled(TextField.class, "Source URI").getErrorMessage()).as("the service's refusal lands on the field it names")
                 .contains("needs a scheme");
