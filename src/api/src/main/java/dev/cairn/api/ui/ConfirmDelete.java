@@ -1,6 +1,5 @@
 package dev.cairn.api.ui;
 
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 
 /**
  * Asks before something is deleted, naming it and what deleting means. On "Delete" the action runs;
@@ -19,15 +18,13 @@ public final class ConfirmDelete {
      * @param onDeleted runs after a successful delete (e.g. refresh the table)
      * @param status where a refusal is shown
      */
-    public static ConfirmDialog ask(String what, String consequence, Runnable delete, Runnable onDeleted, StatusLine status) {
-        ConfirmDialog dialog = new ConfirmDialog("Delete " + what + "?", consequence, "Delete", confirmed -> {
+    public static Confirmation ask(String what, String consequence, Runnable delete, Runnable onDeleted, StatusLine status) {
+        Confirmation dialog = new Confirmation("Delete " + what + "?", consequence, "Delete", () -> {
             if (status.attempt(delete)) {
                 Notices.success("Deleted " + what);
                 onDeleted.run();
             }
-        });
-        dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
+        }).destructive();
         dialog.open();
         return dialog;
     }

@@ -3,8 +3,6 @@ package dev.cairn.api.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.router.BeforeLeaveEvent;
@@ -166,15 +164,10 @@ public class EditForm {
             return;
         }
         BeforeLeaveEvent.ContinueNavigationAction proceed = event.postpone();
-        ConfirmDialog ask = new ConfirmDialog("Leave without saving?",
-                "Your changes on this page are not saved. Leave and drop them, or stay to save them.", "Leave", confirmed -> {
+        new Confirmation("Leave without saving?",
+                "Your changes on this page are not saved. Leave and drop them, or stay to save them.", "Leave", () -> {
                     markSaved();
                     proceed.proceed();
-                });
-        ask.setCancelable(true);
-        ask.setCancelText("Stay");
-        ask.setConfirmButtonTheme("error primary");
-        UI.getCurrent().add(ask);
-        ask.open();
+                }).destructive().cancelText("Stay").open();
     }
 }

@@ -8,7 +8,7 @@ import com.vaadin.flow.shared.Registration;
 
 /**
  * Short confirmations after an action. At most one is open per browser tab: a new one replaces it,
- * and it closes by itself after a few seconds or when the user leaves the page, so it never
+ * and it closes by itself after a few seconds or when the user next leaves the page, so it never
  * outlives what it confirms. Refusals belong where the user acted ({@link StatusLine}, or the
  * field through {@link EditForm}); {@link #refused} is only for actions without a form.
  * Text only, never HTML.
@@ -43,14 +43,22 @@ public final class Notices {
         Notification notice = new Notification(message, millis, position);
         notice.addThemeVariants(variant);
         ComponentUtil.setData(ui, Notification.class, notice);
+        // Closed on the user's next navigation: registered after this round trip, so that a
+        // navigation the action itself makes (to the page it created) still shows the confirmation.
         Registration[] onLeave = new Registration[1];
-        onLeave[0] = ui.addAfterNavigationListener(navigated -> {
-            notice.close();
-            onLeave[0].remove();
+        ui.beforeClientResponse(ui, context -> {
+            if (notice.isOpened()) {
+                onLeave[0] = ui.addAfterNavigationListener(navigated -> {
+                    notice.close();
+                    onLeave[0].remove();
+                });
+            }
         });
         notice.addOpenedChangeListener(change -> {
             if (!change.isOpened()) {
-                onLeave[0].remove();
+                if (onLeave[0] != null) {
+                    onLeave[0].remove();
+                }
                 if (ComponentUtil.getData(ui, Notification.class) == notice) {
                     ComponentUtil.setData(ui, Notification.class, null);
                 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import dev.cairn.api.ui.Confirmation;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -153,10 +153,10 @@ class StagePagesTest extends SpringBrowserlessTest {
         assertThat(actors.as("acme-pm", () -> datasets.list(project.id())).getFirst().getName()).isEqualTo("cards-2026");
 
         rowButtons("Name", "Delete").getFirst().click();
-        ConfirmDialog confirm = $(ConfirmDialog.class).single();
-        assertThat(confirm.getElement().getProperty("header")).contains("cards-2026");
+        Confirmation confirm = $(Confirmation.class).single();
+        assertThat(confirm.header()).contains("cards-2026");
         assertThat(actors.as("acme-pm", () -> datasets.list(project.id()))).as("nothing deleted before the confirmation").hasSize(1);
-        test(confirm).confirm();
+        test(confirm.confirmButton()).click();
         assertThat(actors.as("acme-pm", () -> datasets.list(project.id()))).isEmpty();
     }
 
@@ -192,6 +192,7 @@ class StagePagesTest extends SpringBrowserlessTest {
         test(buttons("Register dataset").getFirst()).click();
         var notices = $(com.vaadin.flow.component.notification.Notification.class).all();
         assertThat(notices).hasSize(1).allMatch(com.vaadin.flow.component.notification.Notification::isOpened);
+        roundTrip();
         UI.getCurrent().navigate("jobs");
         assertThat(notices.getFirst().isOpened()).as("the confirmation does not outlive its page").isFalse();
     }
@@ -204,9 +205,10 @@ class StagePagesTest extends SpringBrowserlessTest {
         test(labelled(TextField.class, "Dataset name")).setValue("half typed");
         UI.getCurrent().navigate("jobs");
         assertThat(getCurrentView()).as("the navigation waits for an answer").isInstanceOf(DatasetsView.class);
-        ConfirmDialog ask = $(ConfirmDialog.class).single();
-        assertThat(ask.getElement().getProperty("header")).isEqualTo("Leave without saving?");
-        test(ask).confirm();
+        Confirmation ask = $(Confirmation.class).single();
+        assertThat(ask.header()).isEqualTo("Leave without saving?");
+        assertThat(ask.confirmButton().getText()).isEqualTo("Leave");
+        test(ask.confirmButton()).click();
         assertThat(getCurrentView()).isNotInstanceOf(DatasetsView.class);
     }
 

@@ -140,10 +140,10 @@ class ScopingViewTest extends SpringBrowserlessTest {
         actors.signIn("acme-pm");
         test(buttons("Save canvas").getFirst()).click();
         assertThat(mine.getValue()).as("the text stays in the form").isEqualTo("Paula's value proposition");
-        var choice = $(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).single();
-        assertThat(choice.getElement().getProperty("confirmText")).as("the conflict offers a choice").isEqualTo("Save mine over theirs");
-        assertThat(choice.getElement().getProperty("message")).contains("acme-admin changed the canvas");
-        test(choice).confirm();
+        var choice = $(dev.cairn.api.ui.Confirmation.class).single();
+        assertThat(choice.confirmButton().getText()).as("the conflict offers a choice").isEqualTo("Save mine over theirs");
+        assertThat(choice.text()).contains("acme-admin changed the canvas");
+        test(choice.confirmButton()).click();
         assertThat(actors.as("acme-pm", () -> canvas.find(project.id()).orElseThrow().canvas().text(CanvasBox.VALUE_PROPOSITION)))
                 .isEqualTo("Paula's value proposition");
     }

@@ -1,7 +1,7 @@
 package dev.cairn.plugin.scoping.document;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import dev.cairn.api.ui.Confirmation;
 import com.vaadin.flow.component.textfield.IntegerField;
 import dev.cairn.api.ui.StatusLine;
 
@@ -35,13 +35,8 @@ public final class Saving {
     }
 
     private static void conflict(String message, Runnable keepMine) {
-        ConfirmDialog choice = new ConfirmDialog("Someone else saved first", message, "Save mine over theirs", confirmed -> keepMine.run());
-        choice.setRejectable(true);
-        choice.setRejectText("Show theirs (reload the page)");
-        choice.addRejectListener(rejected -> UI.getCurrent().getPage().reload());
-        choice.setCancelable(true);
-        choice.setCancelText("Close");
-        choice.open();
+        new Confirmation("Someone else saved first", message, "Save mine over theirs", keepMine)
+                .alternative("Show theirs (reload the page)", () -> UI.getCurrent().getPage().reload()).cancelText("Close").open();
     }
 
     /**
