@@ -1,14 +1,11 @@
 package dev.cairn.plugin.data;
 
-import static dev.cairn.plugin.data.db.Tables.DATASET;
-
 import dev.cairn.api.plugin.LineageTypes;
 import dev.cairn.api.plugin.NavigationEntry;
 import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.tenancy.TenantDb;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +17,10 @@ class DataPlugin implements StagePlugin {
     static final String DATASET_ARTIFACT = "data.dataset";
     static final String REGISTRATION_EXECUTION = "data.registration";
 
-    private final TenantDb db;
+    private final DatasetService datasets;
 
-    DataPlugin(TenantDb db) {
-        this.db = db;
+    DataPlugin(DatasetService datasets) {
+        this.datasets = datasets;
     }
 
     @Override
@@ -43,7 +40,7 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public List<PermissionDefinition> permissions() {
-        return List.of(DataPermissions.REGISTER);
+        return DataPermissions.ALL;
     }
 
     @Override
@@ -53,10 +50,6 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public List<StageGateCheck> gateChecks() {
-        return List.of(StageGateCheck.of("Datasets registered", project -> {
-            int count = db.count(DATASET, DATASET.PROJECT_ID.eq(project.id()));
-            return count > 0 ? StageGateCheck.GateResult.pass(count + " dataset(s) registered")
-                    : StageGateCheck.GateResult.fail("Register the dataset the model will learn from.");
-        }));
+        return List.of(StageGateCheck.of("Datasets registered", datasets::gate));
     }
 }

@@ -34,6 +34,7 @@ public class DatasetService {
     }
 
     public List<DatasetRecord> list(UUID projectId) {
+        permissions.require(DataPermissions.READ);
         projects.require(projectId);
         return db.fetch(DATASET, DATASET.PROJECT_ID.eq(projectId), DATASET.CREATED_AT.desc());
     }
@@ -49,7 +50,7 @@ public class DatasetService {
             throw new IllegalArgumentException("Description must have at most 2000 characters.");
         }
         if (db.count(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.NAME.eq(cleanName))) > 0) {
-            throw new IllegalArgumentException("A dataset named " + cleanName + " already exists in " + project.key() + ".");
+            throw new IllegalArgumentException("Name: a dataset named " + cleanName + " already exists in " + project.key() + ".");
         }
         DatasetRecord dataset = db.newRecord(DATASET);
         dataset.setId(UUID.randomUUID());
@@ -65,6 +66,56 @@ public class DatasetService {
         lineage.recordExecution(projectId, DataPlugin.REGISTRATION_EXECUTION, "Register " + cleanName,
                 List.of(), List.of(artifact), Map.of("by", user.username()));
         return dataset;
+    }
+
+    /**
+     * Changes a dataset's name, source and description. Its lineage keeps the registration as it was:
+     * lineage records what happened, not what the dataset is called today.
+     */
+    @Transactional
+    public DatasetRecord update(UUID projectId, UUID datasetId, String name, String sourceUri, String description) {
+        permissions.require(DataPermissions.REGISTER);
+        ProjectRef project = projects.require(projectId);
+        DatasetRecord dataset = require(projectId, datasetId);
+        String cleanName = required("Name", name, 120);
+        String cleanUri = sourceUri(sourceUri);
+        String cleanDescription = description(description);
+        if (db.count(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.NAME.eq(cleanName)).and(DATASET.ID.ne(datasetId))) > 0) {
+            throw new IllegalArgumentException("Name: a dataset named " + cleanName + " already exists in " + project.key() + ".");
+        }
+        dataset.setName(cleanName);
+        dataset.setSourceUri(cleanUri);
+        dataset.setDescription(cleanDescription);
+        db.update(dataset);
+        return dataset;
+    }
+
+    /** Removes a dataset from the project's list; its lineage (who registered what, and when) stays. */
+    @Transactional
+    public void delete(UUID projectId, UUID datasetId) {
+        permissions.require(DataPermissions.DELETE);
+        projects.require(projectId);
+        require(projectId, datasetId);
+        db.delete(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.ID.eq(datasetId)));
+    }
+
+    /** The data gate: at least one dataset registered. */
+    public dev.cairn.api.plugin.StageGateCheck.GateResult gate(ProjectRef project) {
+        int count = db.count(DATASET, DATASET.PROJECT_ID.eq(project.id()));
+        return count > 0 ? dev.cairn.api.plugin.StageGateCheck.GateResult.pass(count + " dataset(s) registered")
+                : dev.cairn.api.plugin.StageGateCheck.GateResult.fail("Register the dataset the model will learn from.");
+    }
+
+    private DatasetRecord require(UUID projectId, UUID datasetId) {
+        return db.fetchOptional(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.ID.eq(datasetId))).orElseThrow(() -> new dev.cairn.api.tenancy.NotFoundException("Dataset"));
+    }
+
+    private static String description(String description) {
+        String clean = description == null ? "" : description.strip();
+        if (clean.length() > 2000) {
+            throw new IllegalArgumentException("Description must have at most 2000 characters.");
+        }
+        return clean;
     }
 
     private static String required(String field, String value, int max) {

@@ -3,85 +3,145 @@ package dev.cairn.plugin.data;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.api.security.Role;
+import dev.cairn.api.ui.ConfirmDelete;
+import dev.cairn.api.ui.EditForm;
+import dev.cairn.api.ui.Notices;
+import dev.cairn.api.ui.ProjectPage;
+import dev.cairn.api.ui.StatusLine;
 import dev.cairn.plugin.data.db.tables.records.DatasetRecord;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 
-/** A project's datasets: the list, and a form to register one (not for viewers). */
+/** A project's datasets: the list, a form to register or edit one, and delete (each by permission). */
 @Route("data/datasets")
 @PageTitle("Datasets · Cairn")
-@RolesAllowed({Role.TENANT_ADMIN_NAME, Role.PROJECT_MANAGER_NAME, Role.MEMBER_NAME, Role.VIEWER_NAME})
-public class DatasetsView extends VerticalLayout implements HasUrlParameter<String> {
+@PermitAll
+public class DatasetsView extends ProjectPage {
 
     private final DatasetService datasets;
-    private final ProjectDirectory projects;
-    private final boolean canRegister;
     private final Grid<DatasetRecord> grid = new Grid<>();
+    private final StatusLine tableStatus = new StatusLine();
 
     public DatasetsView(DatasetService datasets, ProjectDirectory projects, PermissionCheck permissions) {
+        super(projects, permissions, Stage.DATA, "Datasets", DataPermissions.READ);
         this.datasets = datasets;
-        this.projects = projects;
-        this.canRegister = permissions.can(DataPermissions.REGISTER);
-        grid.addColumn(DatasetRecord::getName).setHeader("Name");
-        grid.addColumn(DatasetRecord::getSourceUri).setHeader("Source");
-        grid.addColumn(DatasetRecord::getDescription).setHeader("Description");
-        grid.addColumn(DatasetRecord::getCreatedBy).setHeader("By").setAutoWidth(true);
-        grid.addColumn(d -> d.getCreatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE)).setHeader("Registered").setAutoWidth(true);
-        grid.setEmptyStateComponent(new Paragraph("No datasets registered yet."));
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String projectId) {
-        ProjectRef project = projects.require(projectId);
-        removeAll();
-        add(new H2(project.key() + " · Datasets"));
-        if (canRegister) {
-            add(registrationForm(project));
+    protected void render(ProjectRef project) {
+        grid.removeAllColumns();
+        grid.addColumn(DatasetRecord::getName).setHeader("Name").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(DatasetRecord::getSourceUri).setHeader("Source").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(DatasetRecord::getDescription).setHeader("Description").setFlexGrow(1);
+        grid.addColumn(DatasetRecord::getCreatedBy).setHeader("By").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(d -> d.getCreatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE)).setHeader("Registered").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(can(DataPermissions.REGISTER)
+                ? "No datasets yet. Start by registering the dataset the model will learn from: a name and where it lives."
+                : "No datasets yet. A member or manager of the project registers them here.");
+        DatasetForm form = can(DataPermissions.REGISTER) ? new DatasetForm(project) : null;
+        if (form != null) {
+            add(form);
         }
-        add(grid);
+        if (can(DataPermissions.REGISTER) || can(DataPermissions.DELETE)) {
+            grid.addComponentColumn(d -> actions(project, d, form)).setAutoWidth(true).setFlexGrow(0)
+                    .setTextAlign(ColumnTextAlign.END);
+        }
+        add(tableStatus, grid);
+        refresh(project);
+    }
+
+    private HorizontalLayout actions(ProjectRef project, DatasetRecord dataset, DatasetForm form) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (form != null) {
+            actions.add(new Button("Edit", click -> form.edit(dataset)));
+        }
+        if (can(DataPermissions.DELETE)) {
+            Button delete = new Button("Delete", click -> ConfirmDelete.ask("dataset " + dataset.getName(),
+                    "It is no longer listed for the project; its lineage (who registered it, and when) stays.",
+                    () -> datasets.delete(project.id(), dataset.getId()), () -> refresh(project), tableStatus));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(delete);
+        }
+        return actions;
+    }
+
+    private void refresh(ProjectRef project) {
         grid.setItems(datasets.list(project.id()));
     }
 
-    private FormLayout registrationForm(ProjectRef project) {
-        TextField name = new TextField("Dataset name");
-        name.setMaxLength(120);
-        TextField source = new TextField("Source URI");
-        source.setPlaceholder("s3://bucket/churn/2026-11.parquet");
-        TextArea description = new TextArea("Description");
-        description.setMaxLength(2000);
-        Button register = new Button("Register dataset", click -> {
-            try {
+    /** Registers a new dataset, or edits the one chosen in the table. */
+    private final class DatasetForm extends FormLayout {
+        private final TextField name = new TextField("Dataset name");
+        private final TextField source = new TextField("Source URI");
+        private final TextArea description = new TextArea("Description");
+        private final H3 heading = new H3("Register a dataset");
+        private final Button save = new Button("Register dataset");
+        private final Button cancel = new Button("Cancel edit");
+        private final EditForm form = new EditForm(this);
+        private DatasetRecord editing;
+
+        DatasetForm(ProjectRef project) {
+            name.setMaxLength(120);
+            source.setPlaceholder("s3://bucket/churn/2026-11.parquet");
+            description.setMaxLength(2000);
+            form.required(name, "Name").required(source, "Source URI").field(description, "Description");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            save.addClickListener(click -> {
+                boolean isNew = editing == null;
+                if (form.submit(() -> save(project))) {
+                    Notices.success(isNew ? "Dataset registered" : "Dataset saved");
+                    reset();
+                    refresh(project);
+                }
+            });
+            cancel.setVisible(false);
+            cancel.addClickListener(click -> reset());
+            add(heading, name, source, description, new HorizontalLayout(save, cancel), form.status());
+            setColspan(heading, 2);
+            setColspan(form.status(), 2);
+            setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
+        }
+
+        private void save(ProjectRef project) {
+            if (editing == null) {
                 datasets.register(project.id(), name.getValue(), source.getValue(), description.getValue());
-                Notification.show("Dataset registered", 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                name.clear();
-                source.clear();
-                description.clear();
-                grid.setItems(datasets.list(project.id()));
-            } catch (IllegalArgumentException invalid) {
-                Notification.show(invalid.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } else {
+                datasets.update(project.id(), editing.getId(), name.getValue(), source.getValue(), description.getValue());
             }
-        });
-        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(name, source, description, register);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
-        return form;
+        }
+
+        void edit(DatasetRecord dataset) {
+            editing = dataset;
+            name.setValue(dataset.getName());
+            source.setValue(dataset.getSourceUri());
+            description.setValue(dataset.getDescription() == null ? "" : dataset.getDescription());
+            heading.setText("Edit dataset " + dataset.getName());
+            save.setText("Save dataset");
+            cancel.setVisible(true);
+            form.markSaved();
+        }
+
+        private void reset() {
+            editing = null;
+            form.clear();
+            heading.setText("Register a dataset");
+            save.setText("Register dataset");
+            cancel.setVisible(false);
+            form.markSaved();
+        }
     }
 }

@@ -1,14 +1,11 @@
 package dev.cairn.plugin.deployment;
 
-import static dev.cairn.plugin.deployment.db.Tables.TARGET;
-
 import dev.cairn.api.plugin.LineageTypes;
 import dev.cairn.api.plugin.NavigationEntry;
 import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.tenancy.TenantDb;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +15,10 @@ class DeploymentPlugin implements StagePlugin {
 
     static final String ID = "deployment";
 
-    private final TenantDb db;
+    private final TargetService targets;
 
-    DeploymentPlugin(TenantDb db) {
-        this.db = db;
+    DeploymentPlugin(TargetService targets) {
+        this.targets = targets;
     }
 
     @Override
@@ -41,7 +38,7 @@ class DeploymentPlugin implements StagePlugin {
 
     @Override
     public List<PermissionDefinition> permissions() {
-        return List.of(DeploymentPermissions.DEFINE_TARGET);
+        return DeploymentPermissions.ALL;
     }
 
     @Override
@@ -51,10 +48,6 @@ class DeploymentPlugin implements StagePlugin {
 
     @Override
     public List<StageGateCheck> gateChecks() {
-        return List.of(StageGateCheck.of("Deployment target defined", project -> {
-            int count = db.count(TARGET, TARGET.PROJECT_ID.eq(project.id()));
-            return count > 0 ? StageGateCheck.GateResult.pass(count + " target(s) defined")
-                    : StageGateCheck.GateResult.fail("Define where and how the model will serve predictions.");
-        }));
+        return List.of(StageGateCheck.of("Deployment target defined", targets::gate));
     }
 }

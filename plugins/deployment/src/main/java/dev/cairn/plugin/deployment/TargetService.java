@@ -33,6 +33,7 @@ public class TargetService {
     }
 
     public List<TargetRecord> list(UUID projectId) {
+        permissions.require(DeploymentPermissions.READ);
         projects.require(projectId);
         return db.fetch(TARGET, TARGET.PROJECT_ID.eq(projectId), TARGET.NAME.asc());
     }
@@ -56,7 +57,7 @@ public class TargetService {
             throw new IllegalArgumentException("Notes must have at most 2000 characters.");
         }
         if (db.count(TARGET, TARGET.PROJECT_ID.eq(projectId).and(TARGET.NAME.eq(cleanName))) > 0) {
-            throw new IllegalArgumentException("A target named " + cleanName + " already exists in " + project.key() + ".");
+            throw new IllegalArgumentException("Name: a target named " + cleanName + " already exists in " + project.key() + ".");
         }
         TargetRecord target = db.newRecord(TARGET);
         target.setId(UUID.randomUUID());
@@ -69,5 +70,12 @@ public class TargetService {
         target.setCreatedAt(OffsetDateTime.now(ZoneOffset.UTC));
         db.insert(target);
         return target;
+    }
+
+    /** The deployment gate: at least one target defined. */
+    public dev.cairn.api.plugin.StageGateCheck.GateResult gate(ProjectRef project) {
+        int count = db.count(TARGET, TARGET.PROJECT_ID.eq(project.id()));
+        return count > 0 ? dev.cairn.api.plugin.StageGateCheck.GateResult.pass(count + " target(s) defined")
+                : dev.cairn.api.plugin.StageGateCheck.GateResult.fail("Define where and how the model will serve predictions.");
     }
 }

@@ -51,11 +51,13 @@ public class BaselineService {
     }
 
     public List<BaselineRecord> list(UUID projectId) {
+        permissions.require(ModelingPermissions.READ);
         projects.require(projectId);
         return db.fetch(BASELINE, BASELINE.PROJECT_ID.eq(projectId), BASELINE.CREATED_AT.desc());
     }
 
     public List<ArtifactRef> datasets(UUID projectId) {
+        permissions.require(ModelingPermissions.READ);
         projects.require(projectId);
         return lineageQueries.artifacts(projectId, DATASET_TYPE);
     }
@@ -95,6 +97,45 @@ public class BaselineService {
         return baseline;
     }
 
+    /**
+     * Corrects a baseline's name, metric, value or method. The MLflow run and the lineage recorded
+     * with it stay as they were (they record what was measured then); the stored baseline, which the
+     * stage gate and later stages read, changes.
+     */
+    @Transactional
+    public BaselineRecord update(UUID projectId, UUID baselineId, BaselineInput input) {
+        permissions.require(ModelingPermissions.RECORD_BASELINE);
+        projects.require(projectId);
+        BaselineRecord baseline = require(projectId, baselineId);
+        input.validate();
+        baseline.setName(input.name().strip());
+        baseline.setMetricName(input.metricName().strip());
+        baseline.setMetricValue(input.metricValue());
+        baseline.setMethod(input.method().strip());
+        db.update(baseline);
+        return baseline;
+    }
+
+    @Transactional
+    public void delete(UUID projectId, UUID baselineId) {
+        permissions.require(ModelingPermissions.DELETE_BASELINE);
+        projects.require(projectId);
+        require(projectId, baselineId);
+        db.delete(BASELINE, BASELINE.PROJECT_ID.eq(projectId).and(BASELINE.ID.eq(baselineId)));
+    }
+
+    /** The modeling gate: a baseline to beat is recorded. */
+    public dev.cairn.api.plugin.StageGateCheck.GateResult gate(dev.cairn.api.project.ProjectRef project) {
+        int count = db.count(BASELINE, BASELINE.PROJECT_ID.eq(project.id()));
+        return count > 0 ? dev.cairn.api.plugin.StageGateCheck.GateResult.pass(count + " baseline(s) recorded")
+                : dev.cairn.api.plugin.StageGateCheck.GateResult.fail("Record the performance a model must beat.");
+    }
+
+    private BaselineRecord require(UUID projectId, UUID baselineId) {
+        return db.fetchOptional(BASELINE, BASELINE.PROJECT_ID.eq(projectId).and(BASELINE.ID.eq(baselineId)))
+                .orElseThrow(() -> new NotFoundException("Baseline"));
+    }
+
     /** What a user enters for a baseline. */
     public record BaselineInput(String name, String metricName, Double metricValue, String method, UUID datasetArtifactId) {
 
@@ -107,6 +148,10 @@ public class BaselineService {
             }
             if (metricValue == null || metricValue.isNaN() || metricValue.isInfinite()) {
                 throw new IllegalArgumentException("Value must be a finite number.");
+            }
+            if (dev.cairn.api.ui.Rates.isRate(metricName) && (metricValue < 0 || metricValue > 1)) {
+                throw new IllegalArgumentException("Value: " + metricName.strip() + " is a rate between 0 and 1; "
+                        + metricValue + " is outside (for 45 % write 0.45).");
             }
             if (method == null || method.isBlank() || method.strip().length() > 2000) {
                 throw new IllegalArgumentException("Method is required (at most 2000 characters): how was this value measured?");

@@ -1,14 +1,11 @@
 package dev.cairn.plugin.modeling;
 
-import static dev.cairn.plugin.modeling.db.Tables.BASELINE;
-
 import dev.cairn.api.plugin.LineageTypes;
 import dev.cairn.api.plugin.NavigationEntry;
 import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.api.tenancy.TenantDb;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +20,10 @@ class ModelingPlugin implements StagePlugin {
     static final String BASELINE_ARTIFACT = "modeling.baseline";
     static final String EVALUATION_EXECUTION = "modeling.baseline-evaluation";
 
-    private final TenantDb db;
+    private final BaselineService baselines;
 
-    ModelingPlugin(TenantDb db) {
-        this.db = db;
+    ModelingPlugin(BaselineService baselines) {
+        this.baselines = baselines;
     }
 
     @Override
@@ -46,7 +43,7 @@ class ModelingPlugin implements StagePlugin {
 
     @Override
     public List<PermissionDefinition> permissions() {
-        return List.of(ModelingPermissions.RECORD_BASELINE);
+        return ModelingPermissions.ALL;
     }
 
     @Override
@@ -56,10 +53,6 @@ class ModelingPlugin implements StagePlugin {
 
     @Override
     public List<StageGateCheck> gateChecks() {
-        return List.of(StageGateCheck.of("Baseline to beat", project -> {
-            int count = db.count(BASELINE, BASELINE.PROJECT_ID.eq(project.id()));
-            return count > 0 ? StageGateCheck.GateResult.pass(count + " baseline(s) recorded")
-                    : StageGateCheck.GateResult.fail("Record the performance a model must beat.");
-        }));
+        return List.of(StageGateCheck.of("Baseline to beat", baselines::gate));
     }
 }

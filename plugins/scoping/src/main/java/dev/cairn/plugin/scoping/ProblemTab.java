@@ -7,10 +7,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.plugin.scoping.document.Feedback;
+import dev.cairn.api.ui.Notices;
+import dev.cairn.api.ui.StatusLine;
+import dev.cairn.plugin.scoping.document.Saving;
 
 /** The problem, in the business's words: managers write it, everyone else in the project reads it. */
 class ProblemTab extends VerticalLayout {
+
+    private final StatusLine status = new StatusLine();
 
     private final TextArea businessProblem = area("Business problem", "In the business's words: what goes wrong, and what it costs.", 4000);
     private final TextArea affected = area("Who is affected", "Customers, teams or processes that feel the problem.", 2000);
@@ -36,15 +40,15 @@ class ProblemTab extends VerticalLayout {
             area.setReadOnly(!canEdit);
         }
         if (canEdit) {
-            Button save = new Button("Save problem", click -> Feedback.attemptSave(() -> {
+            Button save = new Button("Save problem", click -> Saving.attemptVersioned(status, () -> {
                 version = statements.save(project.id(), new ProblemStatement(businessProblem.getValue(), affected.getValue(),
                         decision.getValue(), currentApproach.getValue()), version);
                 lastChange.setText("Saved (version " + version + ")");
-                Feedback.saved("Problem saved (version " + version + ")");
+                Notices.success("Problem saved (version " + version + ")");
                 onSaved.run();
             }, () -> version = statements.find(project.id()).map(saved -> saved.getVersion()).orElse(null)));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(save);
+            add(save, status);
         }
     }
 

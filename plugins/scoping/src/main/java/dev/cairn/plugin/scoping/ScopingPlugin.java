@@ -60,16 +60,7 @@ class ScopingPlugin implements StagePlugin {
 
     @Override
     public List<StageGateCheck> gateChecks() {
-        return List.of(StageGateCheck.of("Scoping document complete", project -> {
-            List<String> missing = reviews.missing(project.id());
-            return missing.isEmpty() ? StageGateCheck.GateResult.pass("Problem, canvas, diligence and metric contract are written.")
-                    : StageGateCheck.GateResult.fail(String.join(" ", missing));
-        }), StageGateCheck.of("Scoping approved", project -> switch (reviews.state(project.id())) {
-            case APPROVED -> StageGateCheck.GateResult.pass("The current revision is approved.");
-            case CHANGED_SINCE_APPROVAL -> StageGateCheck.GateResult.fail("Changed since the last approval: needs a new approval.");
-            case REJECTED -> StageGateCheck.GateResult.fail("The current revision was rejected: see the review history.");
-            case NOT_REVIEWED -> StageGateCheck.GateResult.fail("Not reviewed yet: another manager approves it on the Review tab.");
-            case NOT_STARTED -> StageGateCheck.GateResult.fail("Start the scoping document, from a template or blank.");
-        }));
+        return List.of(StageGateCheck.of("Scoping document complete", reviews::completenessGate),
+                StageGateCheck.of("Scoping approved", reviews::approvalGate));
     }
 }

@@ -10,28 +10,26 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.api.security.Role;
 import dev.cairn.plugin.scoping.canvas.CanvasService;
 import dev.cairn.plugin.scoping.canvas.CanvasTab;
 import dev.cairn.plugin.scoping.contract.ContractTab;
 import dev.cairn.plugin.scoping.contract.MetricContractService;
 import dev.cairn.plugin.scoping.discussion.CommentService;
 import dev.cairn.plugin.scoping.discussion.DiscussionTab;
-import dev.cairn.plugin.scoping.document.Feedback;
+import dev.cairn.api.ui.Notices;
+import dev.cairn.api.ui.StatusLine;
+import dev.cairn.plugin.scoping.document.Saving;
 import dev.cairn.plugin.scoping.document.ScopingDocuments;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityService;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityTab;
@@ -46,7 +44,9 @@ import dev.cairn.plugin.scoping.template.ScopingTemplate;
 import dev.cairn.plugin.scoping.template.ScopingTemplates;
 import dev.cairn.plugin.scoping.value.ValueService;
 import dev.cairn.plugin.scoping.value.ValueTab;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
+import dev.cairn.api.plugin.Stage;
+import dev.cairn.api.ui.ProjectPage;
 
 /**
  * A project's scoping document: start it from a template, then the problem, the canvas, the
@@ -55,10 +55,11 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("scoping/document")
 @PageTitle("Scoping · Cairn")
-@RolesAllowed({Role.TENANT_ADMIN_NAME, Role.PROJECT_MANAGER_NAME, Role.MEMBER_NAME, Role.VIEWER_NAME})
-public class ScopingView extends VerticalLayout implements HasUrlParameter<String> {
+@PermitAll
+public class ScopingView extends ProjectPage {
 
-    private final ProjectDirectory projects;
+    private final StatusLine status = new StatusLine();
+
     private final ScopingDocuments documents;
     private final ScopingStarter starter;
     private final ProblemStatementService problems;
@@ -74,17 +75,18 @@ public class ScopingView extends VerticalLayout implements HasUrlParameter<Strin
     private final boolean canEdit;
     private final boolean canComment;
     private final Span state = new Span();
+    private final VerticalLayout content = new VerticalLayout();
 
     public ScopingView(ProjectDirectory projects, ScopingDocuments documents, ScopingStarter starter, ProblemStatementService problems,
                        CanvasService canvas, FeasibilityService feasibility, ValueService value, MetricContractService contracts,
                        ScopingReviewService reviews, MilestoneService milestones, CommentService comments, ScopingExport export,
                        CandidateService candidates, PermissionCheck permissions) {
+        super(projects, permissions, Stage.SCOPING, "Scoping document", ScopingPermissions.READ);
         this.candidates = candidates;
         this.export = export;
         this.milestones = milestones;
         this.comments = comments;
         this.canComment = permissions.can(ScopingPermissions.COMMENT);
-        this.projects = projects;
         this.documents = documents;
         this.starter = starter;
         this.problems = problems;
@@ -98,18 +100,20 @@ public class ScopingView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String projectId) {
-        show(projects.require(projectId));
+    protected void render(ProjectRef project) {
+        content.setPadding(false);
+        content.setWidthFull();
+        add(new Div(state), exports(project), content);
+        show(project);
     }
 
     private void show(ProjectRef project) {
-        removeAll();
-        add(new H2(project.key() + " · Scoping"), new Div(state), exports(project));
+        content.removeAll();
         var document = documents.find(project.id());
         if (document.isEmpty()) {
             // Nothing to edit before the document is started: a manager picks a template first, so
             // that the choice is never lost to a blank document created by an early save.
-            add(canEdit ? templatePicker(project)
+            content.add(canEdit ? templatePicker(project)
                     : new Paragraph("Scoping has not started yet: a project manager starts it from a template."));
             refreshState(project);
             return;
@@ -137,7 +141,7 @@ public class ScopingView extends VerticalLayout implements HasUrlParameter<Strin
         tabs.add("Milestones", new MilestonesTab(milestones, project, canEdit));
         tabs.add("Review", review);
         tabs.add("Discussion", discussion);
-        add(tabs);
+        content.add(tabs);
         refreshState(project);
     }
 
@@ -163,15 +167,15 @@ public class ScopingView extends VerticalLayout implements HasUrlParameter<Strin
         choice.setValue(ScopingTemplates.BLANK);
         choice.addThemeName("vertical");
         Button start = new Button("Start scoping", click -> {
-            if (Feedback.attempt(() -> starter.start(project.id(), choice.getValue().id()))) {
-                Feedback.saved("Scoping started from " + choice.getValue().title());
+            if (status.attempt(() -> starter.start(project.id(), choice.getValue().id()))) {
+                Notices.success("Scoping started from " + choice.getValue().title());
                 show(project);
             }
         });
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         VerticalLayout picker = new VerticalLayout(new H3("New scoping document"),
                 new Paragraph("A template fills the canvas with a draft in the words of a typical project and proposes the usual "
-                        + "metric targets. Everything stays editable."), choice, start);
+                        + "metric targets. Everything stays editable."), choice, start, status);
         picker.setPadding(false);
         return picker;
     }

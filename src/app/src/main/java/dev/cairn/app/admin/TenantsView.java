@@ -13,7 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.db.tables.records.TenantRecord;
-import dev.cairn.app.ui.Notices;
+import dev.cairn.api.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 
@@ -61,7 +61,7 @@ public class TenantsView extends VerticalLayout {
                 Notices.success("Tenant created");
                 refresh();
             } catch (IllegalArgumentException invalid) {
-                Notices.error(invalid.getMessage());
+                Notices.refused(invalid.getMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

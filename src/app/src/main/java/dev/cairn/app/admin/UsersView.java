@@ -15,7 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.admin.UserAdminService.UserSummary;
-import dev.cairn.app.ui.Notices;
+import dev.cairn.api.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.Set;
@@ -109,7 +109,7 @@ public class UsersView extends VerticalLayout {
             refresh();
             return true;
         } catch (IllegalArgumentException | dev.cairn.api.security.AccessDeniedException problem) {
-            Notices.error(problem.getMessage());
+            Notices.refused(problem.getMessage());
             return false;
         }
     }

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.db.tables.records.JobRecord;
-import dev.cairn.app.ui.Notices;
+import dev.cairn.api.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 

@@ -31,7 +31,7 @@ import dev.cairn.app.db.tables.records.ProjectRecord;
 import dev.cairn.app.jobs.JobsView;
 import dev.cairn.app.lineage.LineageView;
 import dev.cairn.app.shell.PluginRegistry;
-import dev.cairn.app.ui.Notices;
+import dev.cairn.api.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
 
 /** A project's overview: its four stages with their gate status, tracking status and members. */
@@ -155,7 +155,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             candidate.setItems(projects.candidates(project.id()));
             Button add = new Button("Add", click -> {
                 if (candidate.getValue() == null) {
-                    Notices.error("Choose a user to add.");
+                    Notices.refused("Choose a user to add.");
                     return;
                 }
                 projects.addMember(project.id(), candidate.getValue().userId());

@@ -16,7 +16,7 @@ import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.db.tables.records.ProjectRecord;
-import dev.cairn.app.ui.Notices;
+import dev.cairn.api.ui.Notices;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -92,7 +92,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
                 Notices.success("Project " + created.key() + " created");
                 open(created.id().toString());
             } catch (IllegalArgumentException invalid) {
-                Notices.error(invalid.getMessage());
+                Notices.refused(invalid.getMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

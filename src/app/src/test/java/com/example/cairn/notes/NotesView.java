@@ -1,47 +1,34 @@
 package com.example.cairn.notes;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
-import com.vaadin.flow.router.NotFoundException;
+import dev.cairn.api.ui.ProjectPage;
 import jakarta.annotation.security.PermitAll;
 
-/** A project's example notes: the list, and a field to write one for those who may. */
+/** A project's example notes on the UI kit's project page: the list, and a field to write one for those who may. */
 @Route("example/notes")
 @PermitAll
-public class NotesView extends VerticalLayout implements HasUrlParameter<String> {
+public class NotesView extends ProjectPage {
 
     private final NotesService notes;
-    private final ProjectDirectory projects;
-    private final PermissionCheck permissions;
 
     public NotesView(NotesService notes, ProjectDirectory projects, PermissionCheck permissions) {
+        super(projects, permissions, Stage.DEPLOYMENT, "Example notes", NotesPermissions.READ);
         this.notes = notes;
-        this.projects = projects;
-        this.permissions = permissions;
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String projectId) {
-        if (!permissions.can(NotesPermissions.READ)) {
-            event.rerouteToError(NotFoundException.class, "No such page");
-            return;
-        }
-        ProjectRef project = projects.require(projectId);
-        removeAll();
-        add(new H2(project.key() + " · Example notes"));
+    protected void render(ProjectRef project) {
         UnorderedList list = new UnorderedList();
-        if (permissions.can(NotesPermissions.WRITE)) {
+        if (can(NotesPermissions.WRITE)) {
             TextField text = new TextField("Note");
             add(text, new Button("Write note", click -> {
                 notes.write(project.id(), text.getValue());

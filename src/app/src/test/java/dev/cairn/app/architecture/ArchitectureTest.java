@@ -104,12 +104,36 @@ class ArchitectureTest {
 
     @Test
     void pluginsCheckDeclaredPermissionsNotRoles() {
-        // Access annotations name roles as compile-time strings (kept until views check permissions too).
         noClasses().that().resideInAnyPackage(pluginPackages())
                 .should().dependOnClassesThat().haveFullyQualifiedName("dev.cairn.api.security.Role")
                 .orShould().callMethod(dev.cairn.api.security.Permissions.class, "requireAnyRole", dev.cairn.api.security.CurrentUser.class,
                         String.class, dev.cairn.api.security.Role[].class)
                 .because("a plugin declares its permissions once and the platform's role policy grants them")
+                .check(classes);
+    }
+
+    /**
+     * No role in plugin code, not even as the compile-time strings of an access annotation (which the
+     * compiler inlines, so only the annotation itself shows): plugin pages are @PermitAll and check
+     * the page's declared permission through the UI kit's project page base.
+     */
+    @Test
+    void pluginCodeNamesNoRoleAndItsPagesUseTheKit() {
+        noClasses().that().resideInAnyPackage(pluginPackages())
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.cairn.api.security.Role")
+                .orShould().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .because("plugins check declared permissions; the platform's role policy grants them")
+                .check(classes);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAnyPackage(pluginPackages())
+                .and().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+                .should().beAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+                .because("Vaadin needs an access annotation; the permission check is the kit's")
+                .check(classes);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAnyPackage(pluginPackages())
+                .and().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+                .and().areAssignableTo(com.vaadin.flow.router.HasUrlParameter.class)
+                .should().beAssignableTo(dev.cairn.api.ui.ProjectPage.class)
+                .because("a project's stage page checks its permission and finds its project through the kit's base")
                 .check(classes);
     }
 

@@ -96,7 +96,9 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     record ViewRule(Set<Who> open, String editControl, Set<Who> edit) {
     }
 
-    private static final Map<String, ViewRule> VIEWS = Map.ofEntries(
+    /** The platform's views are written out; the plugin pages' rows come from their declared permissions and the policy. */
+    private Map<String, ViewRule> views() {
+        return Map.ofEntries(
             Map.entry("", new ViewRule(TENANT_USERS, "New project", MANAGERS)),
             Map.entry("project/:___url_parameter", new ViewRule(TENANT_USERS, "Add", MANAGERS)),
             Map.entry("lineage/:___url_parameter", new ViewRule(TENANT_USERS, null, Set.of())),
@@ -104,13 +106,19 @@ class RoleMatrixTest extends SpringBrowserlessTest {
             Map.entry("admin/tenants", new ViewRule(EnumSet.of(Who.PLATFORM_ADMIN), "New tenant", EnumSet.of(Who.PLATFORM_ADMIN))),
             Map.entry("admin/users", new ViewRule(EnumSet.of(Who.TENANT_ADMIN), "New user", EnumSet.of(Who.TENANT_ADMIN))),
             Map.entry("admin/audit", new ViewRule(EnumSet.of(Who.PLATFORM_ADMIN, Who.TENANT_ADMIN), null, Set.of())),
-            Map.entry("scoping/document/:___url_parameter", new ViewRule(TENANT_USERS, "Save problem", MANAGERS)),
-            Map.entry("scoping/portfolio", new ViewRule(TENANT_USERS, null, Set.of())),
-            Map.entry("data/datasets/:___url_parameter", new ViewRule(TENANT_USERS, "Register dataset", CONTRIBUTORS)),
-            Map.entry("modeling/baselines/:___url_parameter", new ViewRule(TENANT_USERS, "Record baseline", CONTRIBUTORS)),
-            Map.entry("deployment/targets/:___url_parameter", new ViewRule(TENANT_USERS, "Define target", MANAGERS)),
+            Map.entry("scoping/document/:___url_parameter", new ViewRule(holders(ScopingPermissions.READ), "Save problem",
+                    holders(ScopingPermissions.EDIT))),
+            Map.entry("scoping/portfolio", new ViewRule(holders(ScopingPermissions.READ), null, Set.of())),
+            Map.entry("data/datasets/:___url_parameter", new ViewRule(holders(DataPermissions.READ), "Register dataset",
+                    holders(DataPermissions.REGISTER))),
+            Map.entry("modeling/baselines/:___url_parameter", new ViewRule(holders(ModelingPermissions.READ), "Record baseline",
+                    holders(ModelingPermissions.RECORD_BASELINE))),
+            Map.entry("deployment/targets/:___url_parameter", new ViewRule(holders(DeploymentPermissions.READ), "Define target",
+                    holders(DeploymentPermissions.DEFINE_TARGET))),
             // The third-party test plugin (com.example.cairn.notes): a plugin outside dev.cairn is held to the same matrix.
-            Map.entry("example/notes/:___url_parameter", new ViewRule(TENANT_USERS, "Write note", CONTRIBUTORS)));
+            Map.entry("example/notes/:___url_parameter", new ViewRule(holders(com.example.cairn.notes.NotesPermissions.READ),
+                    "Write note", holders(com.example.cairn.notes.NotesPermissions.WRITE))));
+    }
 
     @Autowired
     DemoWorld world;
@@ -174,10 +182,10 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         List<RouteData> routes = RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
                 .filter(route -> !route.getTemplate().equals("login")).toList();
         assertThat(routes.stream().map(RouteData::getTemplate)).as("every view has a row in the matrix")
-                .containsExactlyInAnyOrderElementsOf(VIEWS.keySet());
+                .containsExactlyInAnyOrderElementsOf(views().keySet());
         List<String> wrong = new ArrayList<>();
         for (RouteData route : routes) {
-            ViewRule rule = VIEWS.get(route.getTemplate());
+            ViewRule rule = views().get(route.getTemplate());
             String url = route.getTemplate().replace(":___url_parameter", project.id().toString());
             for (Who who : Who.values()) {
                 // Leave the route first: navigating to the route already shown keeps its view instance,
@@ -247,13 +255,35 @@ class RoleMatrixTest extends SpringBrowserlessTest {
                 "acme-member", java.time.LocalDate.of(2027, 1, 4), java.time.LocalDate.of(2027, 1, 8), 2.0, Milestone.Status.PLANNED,
                 null), null)));
         actions.put("sign off an ethics review", new Action(holders(ScopingPermissions.SIGN_OFF_ETHICS), () -> signOffOrRefuseForAnotherReason(project.id())));
-        actions.put("list datasets", new Action(TENANT_USERS, () -> datasets.list(project.id())));
+        actions.put("list datasets", new Action(holders(DataPermissions.READ), () -> datasets.list(project.id())));
         actions.put("register a dataset", new Action(holders(DataPermissions.REGISTER), () -> datasets.register(project.id(), "ds-" + suffix(),
                 "s3://bucket/" + suffix() + ".csv", "by the role matrix")));
-        actions.put("list baselines", new Action(TENANT_USERS, () -> baselines.list(project.id())));
+        actions.put("edit a dataset", new Action(holders(DataPermissions.REGISTER), () -> {
+            UUID dataset = actors.as("acme-admin", () -> datasets.register(project.id(), "ed-" + suffix(), "s3://b/e.csv", "")).getId();
+            datasets.update(project.id(), dataset, "edited-" + suffix(), "s3://b/e2.csv", "edited by the role matrix");
+        }));
+        actions.put("delete a dataset", new Action(holders(DataPermissions.DELETE), () -> {
+            UUID dataset = actors.as("acme-admin", () -> datasets.register(project.id(), "del-" + suffix(), "s3://b/d.csv", "")).getId();
+            datasets.delete(project.id(), dataset);
+        }));
+        actions.put("list baselines", new Action(holders(ModelingPermissions.READ), () -> baselines.list(project.id())));
         actions.put("record a baseline", new Action(holders(ModelingPermissions.RECORD_BASELINE), () -> baselines.record(project.id(),
                 new BaselineService.BaselineInput("base-" + suffix(), "accuracy", 0.7, "majority class", null))));
-        actions.put("list deployment targets", new Action(TENANT_USERS, () -> targets.list(project.id())));
+        actions.put("edit a baseline", new Action(holders(ModelingPermissions.RECORD_BASELINE), () -> {
+            UUID baseline = actors.as("acme-admin", () -> baselines.record(project.id(),
+                    new BaselineService.BaselineInput("eb-" + suffix(), "accuracy", 0.6, "majority class", null))).getId();
+            baselines.update(project.id(), baseline, new BaselineService.BaselineInput("eb-" + suffix(), "accuracy", 0.65, "corrected", null));
+        }));
+        actions.put("delete a baseline", new Action(holders(ModelingPermissions.DELETE_BASELINE), () -> {
+            UUID baseline = actors.as("acme-admin", () -> baselines.record(project.id(),
+                    new BaselineService.BaselineInput("db-" + suffix(), "accuracy", 0.6, "majority class", null))).getId();
+            baselines.delete(project.id(), baseline);
+        }));
+        actions.put("delete a candidate solution", new Action(holders(ScopingPermissions.EDIT), () -> {
+            var candidate = actors.as("acme-admin", () -> candidates.save(project.id(), null, new CandidateSolution("D " + suffix(), null, 2, 2), null));
+            candidates.delete(project.id(), candidate.getId(), candidate.getVersion());
+        }));
+        actions.put("list deployment targets", new Action(holders(DeploymentPermissions.READ), () -> targets.list(project.id())));
         actions.put("define a deployment target", new Action(holders(DeploymentPermissions.DEFINE_TARGET), () -> targets.define(project.id(), "t-" + suffix(),
                 TargetService.Environment.STAGING, TargetService.ServingMode.BATCH, "by the role matrix")));
         actions.put("read example notes", new Action(holders(com.example.cairn.notes.NotesPermissions.READ),

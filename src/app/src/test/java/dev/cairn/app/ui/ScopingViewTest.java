@@ -87,8 +87,8 @@ class ScopingViewTest extends SpringBrowserlessTest {
         TextArea business = areas.stream().filter(a -> a.getLabel().equals("Business problem")).findFirst().orElseThrow();
         test(business).setValue("Invoices wait four days in the shared inbox.");
         test(buttons("Save problem").getFirst()).click();
-        assertThat($(com.vaadin.flow.component.notification.Notification.class).all())
-                .anyMatch(n -> String.valueOf(n.getElement().getProperty("text")).contains("Who is affected is required."));
+        assertThat($(dev.cairn.api.ui.StatusLine.class).all()).as("the refusal is shown on the tab, not in a pop-up")
+                .anyMatch(line -> line.message().contains("Who is affected is required."));
         assertThat(business.getValue()).isEqualTo("Invoices wait four days in the shared inbox.");
         assertThat(new Actors(dsl).as("acme-pm", () -> problems.find(project.id()))).as("nothing half-written").isEmpty();
     }
@@ -140,10 +140,10 @@ class ScopingViewTest extends SpringBrowserlessTest {
         actors.signIn("acme-pm");
         test(buttons("Save canvas").getFirst()).click();
         assertThat(mine.getValue()).as("the text stays in the form").isEqualTo("Paula's value proposition");
-        assertThat(buttons("Save mine over theirs")).as("the conflict offers a choice").hasSize(1);
-        assertThat($(com.vaadin.flow.component.notification.Notification.class).all())
-                .anyMatch(n -> n.getElement().getTextRecursively().contains("acme-admin changed the canvas"));
-        test(buttons("Save mine over theirs").getFirst()).click();
+        var choice = $(dev.cairn.api.ui.Confirmation.class).single();
+        assertThat(choice.confirmButton().getText()).as("the conflict offers a choice").isEqualTo("Save mine over theirs");
+        assertThat(choice.text()).contains("acme-admin changed the canvas");
+        test(choice.confirmButton()).click();
         assertThat(actors.as("acme-pm", () -> canvas.find(project.id()).orElseThrow().canvas().text(CanvasBox.VALUE_PROPOSITION)))
                 .isEqualTo("Paula's value proposition");
     }
@@ -160,14 +160,14 @@ class ScopingViewTest extends SpringBrowserlessTest {
                 .findFirst().orElseThrow();
         test(metric).setValue("recall");
         test(buttons("Save contract").getFirst()).click();
-        assertThat($(com.vaadin.flow.component.notification.Notification.class).all())
-                .anyMatch(n -> String.valueOf(n.getElement().getProperty("text")).contains("Target 1 (recall) needs a threshold."));
+        assertThat($(dev.cairn.api.ui.StatusLine.class).all())
+                .anyMatch(line -> line.message().contains("Target 1 (recall) needs a threshold."));
         assertThat(actors.as("acme-pm", () -> contracts.latest(project.id()).number())).isZero();
         assertThat(metric.getValue()).isEqualTo("recall");
     }
 
     private static final List<String> EDITING_BUTTONS = List.of("Save problem", "Start scoping", "Approve", "Reject", "Save canvas",
-            "Save and rate", "Save value and ethics", "Save contract", "Add target", "Add milestone", "Edit", "Choose", "Add candidate",
+            "Save and rate", "Save value and ethics", "Save contract", "Add target", "Add milestone", "Edit", "Choose", "Delete", "Add candidate",
             "Sign off the ethics review");
 
     private void selectTab(String label) {

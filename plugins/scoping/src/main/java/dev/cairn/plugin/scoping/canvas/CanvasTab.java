@@ -7,12 +7,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.plugin.scoping.document.Feedback;
+import dev.cairn.api.ui.Notices;
+import dev.cairn.api.ui.StatusLine;
+import dev.cairn.plugin.scoping.document.Saving;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** The Machine Learning Canvas: one box per question, with guidance and an example in each. */
 public class CanvasTab extends VerticalLayout {
+
+    private final StatusLine status = new StatusLine();
 
     private final Map<CanvasBox, TextArea> areas = new EnumMap<>(CanvasBox.class);
     private final Paragraph lastChange = new Paragraph();
@@ -39,16 +43,16 @@ public class CanvasTab extends VerticalLayout {
         });
         add(lastChange, form);
         if (canEdit) {
-            Button save = new Button("Save canvas", click -> Feedback.attemptSave(() -> {
+            Button save = new Button("Save canvas", click -> Saving.attemptVersioned(status, () -> {
                 Map<CanvasBox, String> text = new EnumMap<>(CanvasBox.class);
                 areas.forEach((box, area) -> text.put(box, area.getValue()));
                 version = canvas.save(project.id(), new Canvas(text), version);
                 lastChange.setText("Saved (version " + version + ")");
-                Feedback.saved("Canvas saved (version " + version + ")");
+                Notices.success("Canvas saved (version " + version + ")");
                 onSaved.run();
             }, () -> version = canvas.find(project.id()).map(CanvasService.Saved::version).orElse(null)));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(save);
+            add(save, status);
         }
     }
 }

@@ -7,19 +7,24 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.NumberField;
+import dev.cairn.api.ui.DecimalField;
+import dev.cairn.api.ui.Rates;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.scoping.Direction;
 import dev.cairn.api.scoping.MetricKind;
 import dev.cairn.api.scoping.MetricTarget;
 import dev.cairn.plugin.scoping.contract.MetricContractService.EditableContract;
-import dev.cairn.plugin.scoping.document.Feedback;
+import dev.cairn.api.ui.Notices;
+import dev.cairn.api.ui.StatusLine;
+import dev.cairn.plugin.scoping.document.Saving;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The metric contract: a row per target (kind, metric, slice, direction, threshold, unit). */
 public class ContractTab extends VerticalLayout {
+
+    private final StatusLine refusal = new StatusLine();
 
     private final MetricContractService contracts;
     private final ProjectRef project;
@@ -43,13 +48,13 @@ public class ContractTab extends VerticalLayout {
         load(contracts.latest(project.id()));
         if (canEdit) {
             Button add = new Button("Add target", click -> addRow(null));
-            Button save = new Button("Save contract", click -> Feedback.attemptSave(() -> {
+            Button save = new Button("Save contract", click -> Saving.attemptVersioned(refusal, () -> {
                 load(contracts.saveTargets(project.id(), targets(), current));
-                Feedback.saved("Metric contract v" + current.number() + " saved as a draft");
+                Notices.success("Metric contract v" + current.number() + " saved as a draft");
                 onSaved.run();
             }, () -> current = contracts.latest(project.id())));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(new HorizontalLayout(add, save));
+            add(new HorizontalLayout(add, save), refusal);
         }
     }
 
@@ -83,28 +88,43 @@ public class ContractTab extends VerticalLayout {
         int number = 0;
         for (TargetRow row : targetRows) {
             number++;
-            if (row.metric.getValue().isBlank() && row.threshold.getValue() == null) {
+            if (row.metric.getValue().isBlank() && row.threshold.getValue().isBlank()) {
                 continue;
             }
-            if (row.threshold.getValue() == null) {
+            Double threshold;
+            try {
+                threshold = row.threshold.getNumber();
+            } catch (IllegalArgumentException notANumberInRange) {
+                throw new IllegalArgumentException("Target " + number + " (" + row.metric.getValue() + "): "
+                        + notANumberInRange.getMessage());
+            }
+            if (threshold == null) {
                 throw new IllegalArgumentException("Target " + number + " (" + row.metric.getValue() + ") needs a threshold.");
             }
             if (row.metric.getValue().isBlank()) {
                 throw new IllegalArgumentException("Target " + number + " needs a metric name.");
             }
             targets.add(new MetricTarget(row.kind.getValue(), row.metric.getValue(), row.slice.getValue(), row.direction.getValue(),
-                    row.threshold.getValue(), row.unit.getValue()));
+                    threshold, row.unit.getValue()));
         }
         return targets;
     }
 
     /** One target being edited. */
     static final class TargetRow extends HorizontalLayout {
+        private void rateRange() {
+            if (Rates.isRate(metric.getValue()) && unit.getValue().isBlank()) {
+                threshold.rate();
+            } else {
+                threshold.range(-Double.MAX_VALUE, Double.MAX_VALUE);
+            }
+        }
+
         final Select<MetricKind> kind = new Select<>();
         final TextField metric = new TextField("Metric");
         final TextField slice = new TextField("Slice (empty: overall)");
         final Select<Direction> direction = new Select<>();
-        final NumberField threshold = new NumberField("Threshold");
+        final DecimalField threshold = new DecimalField("Threshold");
         final TextField unit = new TextField("Unit");
         final Button remove = new Button("Remove");
 
@@ -115,18 +135,25 @@ public class ContractTab extends VerticalLayout {
             direction.setLabel("Must be");
             direction.setItems(Direction.values());
             direction.setItemLabelGenerator(d -> d == Direction.AT_LEAST ? ">= at least" : "<= at most");
-            kind.setWidth("10em");
-            metric.setWidth("11em");
-            slice.setWidth("10em");
-            direction.setWidth("8.5em");
-            threshold.setWidth("6.5em");
-            unit.setWidth("5.5em");
+            // Fields grow with the page, so metric and slice names are not cut off while space is left.
+            kind.setMinWidth("9em");
+            metric.setMinWidth("11em");
+            slice.setMinWidth("10em");
+            direction.setMinWidth("8.5em");
+            threshold.setMinWidth("7em");
+            unit.setMinWidth("5.5em");
+            setWidthFull();
+            setFlexGrow(2, metric, slice);
+            setFlexGrow(1, kind, direction, threshold, unit);
+            // A rate metric (recall, precision, ...) without a unit has its threshold in [0, 1].
+            metric.addValueChangeListener(change -> rateRange());
+            unit.addValueChangeListener(change -> rateRange());
             kind.setValue(target == null ? MetricKind.ML : target.kind());
             direction.setValue(target == null ? Direction.AT_LEAST : target.direction());
             if (target != null) {
                 metric.setValue(target.metric());
                 slice.setValue(target.slice() == null ? "" : target.slice());
-                threshold.setValue(target.threshold());
+                threshold.setNumber(target.threshold());
                 unit.setValue(target.unit() == null ? "" : target.unit());
             }
             add(kind, metric, slice, direction, threshold, unit);

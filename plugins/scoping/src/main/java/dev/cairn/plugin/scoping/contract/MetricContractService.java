@@ -165,6 +165,11 @@ public class MetricContractService implements MetricContracts {
             if (target.unit() != null && target.unit().length() > 20) {
                 throw new IllegalArgumentException("The unit of " + target.metric() + " has at most 20 characters.");
             }
+            boolean plainRate = dev.cairn.api.ui.Rates.isRate(target.metric()) && (target.unit() == null || target.unit().isBlank());
+            if (plainRate && (target.threshold() < 0 || target.threshold() > 1)) {
+                throw new IllegalArgumentException("The threshold of " + target.metric() + " is a rate between 0 and 1 (for 45 % "
+                        + "write 0.45, or give the unit %): " + target.describe() + ".");
+            }
             String key = target.kind() + "|" + target.metric().toLowerCase() + "|" + (target.slice() == null ? "" : target.slice().toLowerCase());
             if (!seen.add(key)) {
                 throw new IllegalArgumentException("Two targets for " + target.metric()

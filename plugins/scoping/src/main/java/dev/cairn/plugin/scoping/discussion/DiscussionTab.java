@@ -10,12 +10,15 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.plugin.scoping.document.Feedback;
+import dev.cairn.api.ui.StatusLine;
+import dev.cairn.plugin.scoping.document.Saving;
 import dev.cairn.plugin.scoping.document.ScopingDocuments;
 import java.time.format.DateTimeFormatter;
 
 /** Comments on the document, and the activity history of every change and decision. */
 public class DiscussionTab extends VerticalLayout {
+
+    private final StatusLine status = new StatusLine();
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
@@ -24,11 +27,13 @@ public class DiscussionTab extends VerticalLayout {
     private final ProjectRef project;
     private final VerticalLayout thread = new VerticalLayout();
     private final UnorderedList activity = new UnorderedList();
+    private final boolean canComment;
 
     public DiscussionTab(CommentService comments, ScopingDocuments documents, ProjectRef project, boolean canComment) {
         this.comments = comments;
         this.documents = documents;
         this.project = project;
+        this.canComment = canComment;
         setPadding(false);
         thread.setPadding(false);
         thread.setId("scoping-comments");
@@ -39,12 +44,12 @@ public class DiscussionTab extends VerticalLayout {
             body.setMaxLength(CommentService.MAX_LENGTH);
             body.setWidthFull();
             Button post = new Button("Post comment", click -> {
-                if (Feedback.attempt(() -> comments.add(project.id(), body.getValue()))) {
+                if (status.attempt(() -> comments.add(project.id(), body.getValue()))) {
                     body.clear();
                     refresh();
                 }
             });
-            add(body, post);
+            add(body, post, status);
         }
         add(new H3("Activity"), activity);
         refresh();
@@ -54,7 +59,8 @@ public class DiscussionTab extends VerticalLayout {
         thread.removeAll();
         var all = comments.list(project.id());
         if (all.isEmpty()) {
-            thread.add(new Paragraph("No comments yet."));
+            thread.add(new Paragraph(canComment ? "No comments yet. Ask a question or note a concern about the document here."
+                    : "No comments yet."));
         }
         for (var comment : all) {
             Span who = new Span(comment.getAuthorName() + " · " + comment.getCreatedAt().format(WHEN));

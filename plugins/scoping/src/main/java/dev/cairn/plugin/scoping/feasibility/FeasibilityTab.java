@@ -13,11 +13,13 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
+import dev.cairn.api.ui.DecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.plugin.scoping.document.Feedback;
+import dev.cairn.api.ui.Notices;
+import dev.cairn.api.ui.StatusLine;
+import dev.cairn.plugin.scoping.document.Saving;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.DataKind;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.Evidence;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.PriorWork;
@@ -25,12 +27,14 @@ import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.PriorWork;
 /** Diligence on feasibility: the questions, and the rating with how it was reached. */
 public class FeasibilityTab extends VerticalLayout {
 
+    private final StatusLine status = new StatusLine();
+
     private final Select<DataKind> dataKind = select("Kind of data", DataKind.values(), DataKind::label);
     private final Checkbox hlpApplies = new Checkbox("A person can do this task from the same input (a human-level baseline applies)");
     private final TextArea hlpMethod = new TextArea("How the human-level performance was measured");
     private final IntegerField hlpExamples = new IntegerField("Examples it was measured on");
     private final TextField hlpMetric = new TextField("HLP metric");
-    private final NumberField hlpValue = new NumberField("HLP value");
+    private final DecimalField hlpValue = new DecimalField("HLP value");
     private final Select<Evidence> features = select("Do predictive features exist?", Evidence.values(), Evidence::label);
     private final TextArea featureNotes = new TextArea("Which features, and the evidence");
     private final Select<PriorWork> priorWork = select("Known prior work", PriorWork.values(), PriorWork::label);
@@ -43,6 +47,9 @@ public class FeasibilityTab extends VerticalLayout {
         hlpMethod.setHelperText("For unstructured data: who labelled, how many people, how they were compared.");
         hlpMetric.setPlaceholder("accuracy");
         hlpExamples.setMin(1);
+        // The human-level value of a rate metric (accuracy, recall, ...) lies in [0, 1].
+        hlpMetric.addValueChangeListener(change -> hlpValue.range(dev.cairn.api.ui.Rates.isRate(change.getValue()) ? 0 : -Double.MAX_VALUE,
+                dev.cairn.api.ui.Rates.isRate(change.getValue()) ? 1 : Double.MAX_VALUE));
         dataKind.setValue(usualKind);
         features.setValue(Evidence.UNKNOWN);
         priorWork.setValue(PriorWork.UNKNOWN);
@@ -53,7 +60,7 @@ public class FeasibilityTab extends VerticalLayout {
             hlpMethod.setValue(nonNull(a.hlpMethod()));
             hlpExamples.setValue(a.hlpExamples());
             hlpMetric.setValue(nonNull(a.hlpMetric()));
-            hlpValue.setValue(a.hlpValue());
+            hlpValue.setNumber(a.hlpValue());
             features.setValue(a.predictiveFeatures());
             featureNotes.setValue(nonNull(a.featureNotes()));
             priorWork.setValue(a.priorWork());
@@ -68,19 +75,18 @@ public class FeasibilityTab extends VerticalLayout {
         add(form);
         form.getChildren().filter(HasValue.class::isInstance).forEach(field -> ((HasValue<?, ?>) field).setReadOnly(!canEdit));
         if (canEdit) {
-            Button save = new Button("Save and rate", click -> Feedback.attemptSave(() -> {
-                Feedback.requireNumberOrEmpty(hlpExamples);
-                Feedback.requireNumberOrEmpty(hlpValue);
+            Button save = new Button("Save and rate", click -> Saving.attemptVersioned(status, () -> {
+                Saving.requireNumberOrEmpty(hlpExamples);
                 FeasibilityAnswers answers = new FeasibilityAnswers(dataKind.getValue(), hlpApplies.getValue(), hlpMethod.getValue(),
-                        hlpExamples.getValue(), hlpMetric.getValue(), hlpValue.getValue(), features.getValue(), featureNotes.getValue(),
+                        hlpExamples.getValue(), hlpMetric.getValue(), hlpValue.getNumber(), features.getValue(), featureNotes.getValue(),
                         priorWork.getValue(), priorWorkNotes.getValue());
                 version = feasibility.save(project.id(), answers, version);
                 showRating(FeasibilityRating.of(answers));
-                Feedback.saved("Feasibility saved (version " + version + ")");
+                Notices.success("Feasibility saved (version " + version + ")");
                 onSaved.run();
             }, () -> version = feasibility.find(project.id()).map(FeasibilityService.Saved::version).orElse(null)));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(save);
+            add(save, status);
         }
         add(rating);
     }

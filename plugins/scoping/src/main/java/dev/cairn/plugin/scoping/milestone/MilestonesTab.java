@@ -12,13 +12,17 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.NumberField;
+import dev.cairn.api.ui.ConfirmDelete;
+import dev.cairn.api.ui.DecimalField;
+import dev.cairn.api.ui.EditForm;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.cairn.api.people.TenantPeople.Person;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.plugin.scoping.db.tables.records.MilestoneRecord;
-import dev.cairn.plugin.scoping.document.Feedback;
+import dev.cairn.api.ui.Notices;
+import dev.cairn.api.ui.StatusLine;
+import dev.cairn.plugin.scoping.document.Saving;
 import dev.cairn.plugin.scoping.milestone.Milestone.Status;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +32,8 @@ import java.util.stream.Collectors;
 
 /** Milestones and resources: a table to plan them and a timeline to see them. */
 public class MilestonesTab extends VerticalLayout {
+
+    private final StatusLine status = new StatusLine();
 
     private static final Map<Status, String> COLOURS = Map.of(Status.PLANNED, "var(--lumo-contrast-50pct)",
             Status.IN_PROGRESS, "var(--lumo-primary-color)", Status.AT_RISK, "var(--lumo-error-color)",
@@ -52,10 +58,16 @@ public class MilestonesTab extends VerticalLayout {
         grid.addColumn(m -> m.getEffortDays() + " d").setHeader("Effort");
         grid.addColumn(m -> label(Status.valueOf(m.getStatus()))).setHeader("Status");
         if (canPlan) {
-            grid.addComponentColumn(m -> new Button("Edit", click -> openEditor(m))).setAutoWidth(true);
+            grid.addComponentColumn(m -> {
+                Button delete = new Button("Delete", click -> confirmDelete(m));
+                delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(new Button("Edit", click -> openEditor(m)), delete);
+            }).setAutoWidth(true).setFlexGrow(0);
         }
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateText("No milestones planned yet.");
+        grid.setEmptyStateText(canPlan ? "No milestones planned yet. Start with the first one: who delivers what, by when."
+                : "No milestones planned yet.");
         timeline.setId("milestone-timeline");
         timeline.setWidthFull();
         if (canPlan) {
@@ -63,7 +75,7 @@ public class MilestonesTab extends VerticalLayout {
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(add);
         }
-        add(grid, new H3("Timeline"), timeline);
+        add(status, grid, new H3("Timeline"), timeline);
         refresh();
     }
 
@@ -114,50 +126,45 @@ public class MilestonesTab extends VerticalLayout {
         owner.setItemLabelGenerator(Person::displayName);
         DatePicker starts = new DatePicker("Starts");
         DatePicker due = new DatePicker("Due");
-        NumberField effort = new NumberField("Effort (person-days)");
-        effort.setMin(0);
-        Select<Status> status = new Select<>();
-        status.setLabel("Status");
-        status.setItems(Status.values());
-        status.setItemLabelGenerator(MilestonesTab::label);
-        status.setValue(Status.PLANNED);
+        DecimalField effort = new DecimalField("Effort (person-days)").range(0, 100_000);
+        Select<Status> state = new Select<>();
+        state.setLabel("Status");
+        state.setItems(Status.values());
+        state.setItemLabelGenerator(MilestonesTab::label);
+        state.setValue(Status.PLANNED);
         TextArea notes = new TextArea("Resources and notes");
         if (existing != null) {
             title.setValue(existing.getTitle());
             owners.stream().filter(p -> p.username().equals(existing.getOwner())).findFirst().ifPresent(owner::setValue);
             starts.setValue(existing.getStartsOn());
             due.setValue(existing.getDueOn());
-            effort.setValue(existing.getEffortDays());
-            status.setValue(Status.valueOf(existing.getStatus()));
+            effort.setNumber(existing.getEffortDays());
+            state.setValue(Status.valueOf(existing.getStatus()));
             notes.setValue(existing.getNotes() == null ? "" : existing.getNotes());
         }
-        FormLayout form = new FormLayout(title, owner, starts, due, effort, status, notes);
-        form.setColspan(notes, 2);
-        dialog.add(form);
+        FormLayout layout = new FormLayout(title, owner, starts, due, effort, state, notes);
+        layout.setColspan(notes, 2);
+        EditForm form = new EditForm(dialog).required(title, "Title").required(owner, "Owner").required(starts, "Starts")
+                .required(due, "Due").decimal(effort.required(), "Effort").field(state, "Status").field(notes, "Notes");
+        dialog.add(layout, form.status());
         Button save = new Button("Save milestone", click -> {
             Function<Person, String> username = p -> p == null ? null : p.username();
-            if (Feedback.attempt(() -> milestones.save(project.id(), existing == null ? null : existing.getId(),
-                    new Milestone(title.getValue(), username.apply(owner.getValue()), starts.getValue(), due.getValue(), effort.getValue(),
-                            status.getValue(), notes.getValue()), existing == null ? null : existing.getVersion()))) {
+            if (form.submit(() -> milestones.save(project.id(), existing == null ? null : existing.getId(),
+                    new Milestone(title.getValue(), username.apply(owner.getValue()), starts.getValue(), due.getValue(), effort.getNumber(),
+                            state.getValue(), notes.getValue()), existing == null ? null : existing.getVersion()))) {
                 dialog.close();
-                Feedback.saved("Milestone saved");
+                Notices.success("Milestone saved");
                 refresh();
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()));
-        if (existing != null) {
-            Button remove = new Button("Remove", click -> {
-                if (Feedback.attempt(() -> milestones.delete(project.id(), existing.getId(), existing.getVersion()))) {
-                    dialog.close();
-                    refresh();
-                }
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            dialog.getFooter().add(remove);
-        }
-        dialog.getFooter().add(save);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         dialog.open();
+    }
+
+    private void confirmDelete(MilestoneRecord milestone) {
+        ConfirmDelete.ask("milestone " + milestone.getTitle(), "It leaves the plan and the timeline; the document's activity notes the removal.",
+                () -> milestones.delete(project.id(), milestone.getId(), milestone.getVersion()), this::refresh, status);
     }
 
     static String label(Status status) {

@@ -106,6 +106,25 @@ public class CandidateService {
         documents.recordActivity(projectId, user.username(), "chose the solution " + chosen.getTitle());
     }
 
+    /**
+     * Removes a candidate, provided nobody changed it since the user saw it. The chosen solution is
+     * refused: the scoping document and the portfolio rest on it, so another is chosen first.
+     */
+    @Transactional
+    public void delete(UUID projectId, UUID candidateId, int versionSeen) {
+        var user = permissions.require(ScopingPermissions.EDIT);
+        projects.require(projectId);
+        var record = find(projectId, candidateId);
+        if (Boolean.TRUE.equals(record.getChosen())) {
+            throw new IllegalStateException("'" + record.getTitle() + "' is the chosen solution: choose another candidate first, "
+                    + "then delete this one.");
+        }
+        if (db.delete(CANDIDATE_SOLUTION, CANDIDATE_SOLUTION.ID.eq(candidateId).and(CANDIDATE_SOLUTION.VERSION.eq(versionSeen))) == 0) {
+            throw new ConcurrentEditException("candidate '" + record.getTitle() + "'", record.getUpdatedBy(), record.getUpdatedAt());
+        }
+        documents.recordActivity(projectId, user.username(), "removed the candidate " + record.getTitle());
+    }
+
     private CandidateSolutionRecord find(UUID projectId, UUID candidateId) {
         return db.fetchOptional(CANDIDATE_SOLUTION, CANDIDATE_SOLUTION.ID.eq(candidateId).and(CANDIDATE_SOLUTION.PROJECT_ID.eq(projectId)))
                 .orElseThrow(() -> new NotFoundException("Candidate solution"));

@@ -8,18 +8,35 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.cairn.api.security.Role;
 import dev.cairn.plugin.scoping.portfolio.CandidateService.PortfolioPoint;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.plugin.scoping.ScopingPermissions;
 import java.util.List;
 
 /** The tenant's portfolio: every project's candidate solutions on one value/feasibility chart, and as a table. */
 @Route("scoping/portfolio")
 @PageTitle("Portfolio · Cairn")
-@RolesAllowed({Role.TENANT_ADMIN_NAME, Role.PROJECT_MANAGER_NAME, Role.MEMBER_NAME, Role.VIEWER_NAME})
-public class PortfolioView extends VerticalLayout {
+@PermitAll
+public class PortfolioView extends VerticalLayout implements BeforeEnterObserver {
 
-    public PortfolioView(CandidateService candidates) {
+    private final CandidateService candidates;
+    private final PermissionCheck permissions;
+
+    public PortfolioView(CandidateService candidates, PermissionCheck permissions) {
+        this.candidates = candidates;
+        this.permissions = permissions;
+    }
+
+    /** The portfolio is the tenant's: without the read permission (the platform admin has none) it is "not found". */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!permissions.can(ScopingPermissions.READ)) {
+            throw new dev.cairn.api.tenancy.NotFoundException("Portfolio");
+        }
+        removeAll();
         List<PortfolioPoint> points = candidates.portfolio();
         add(new H2("Portfolio"), new Paragraph("Every candidate solution of every project, by feasibility (right is easier) and value "
                 + "(up is more valuable). Chosen solutions are drawn larger. Candidates are scored on each project's scoping page."));
@@ -37,7 +54,7 @@ public class PortfolioView extends VerticalLayout {
         table.addColumn(p -> p.chosen() ? "✔ chosen" : "").setHeader("").setAutoWidth(true);
         table.setItems(points);
         table.setAllRowsVisible(true);
-        table.setEmptyStateText("No candidate solutions scored yet.");
+        table.setEmptyStateText("No candidate solutions scored yet. Score them on a project's scoping page, tab Candidates.");
         add(chart, table);
         var unscored = candidates.projectsWithout(points);
         if (!unscored.isEmpty()) {

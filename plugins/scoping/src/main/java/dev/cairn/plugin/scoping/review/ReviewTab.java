@@ -13,12 +13,16 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.plugin.scoping.db.tables.records.ScopingReviewRecord;
-import dev.cairn.plugin.scoping.document.Feedback;
+import dev.cairn.api.ui.Notices;
+import dev.cairn.api.ui.StatusLine;
+import dev.cairn.plugin.scoping.document.Saving;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The review: what is missing, the decision with its reason, and every earlier decision. */
 public class ReviewTab extends VerticalLayout {
+
+    private final StatusLine status = new StatusLine();
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
@@ -63,7 +67,7 @@ public class ReviewTab extends VerticalLayout {
             approve.setEnabled(missing.isEmpty());
             Button reject = new Button("Reject", click -> decide(() -> reviews.reject(project.id(), revision, reason.getValue()), "rejected"));
             reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            add(reason, new HorizontalLayout(approve, reject));
+            add(reason, new HorizontalLayout(approve, reject), status);
         }
         add(new H3("Review history"));
         Grid<ScopingReviewRecord> history = new Grid<>();
@@ -81,8 +85,8 @@ public class ReviewTab extends VerticalLayout {
     }
 
     private void decide(Runnable decision, String what) {
-        if (Feedback.attempt(decision)) {
-            Feedback.saved("Scoping document " + what);
+        if (status.attempt(decision)) {
+            Notices.success("Scoping document " + what);
             refresh();
             onDecided.run();
         }

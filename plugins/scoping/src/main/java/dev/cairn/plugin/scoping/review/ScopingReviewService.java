@@ -120,6 +120,27 @@ public class ScopingReviewService {
                 .orElse(List.of());
     }
 
+    /** The gate's first check: every required part is written. */
+    public dev.cairn.api.plugin.StageGateCheck.GateResult completenessGate(dev.cairn.api.project.ProjectRef project) {
+        List<String> missing = missing(project.id());
+        return missing.isEmpty()
+                ? dev.cairn.api.plugin.StageGateCheck.GateResult.pass("Problem, canvas, diligence and metric contract are written.")
+                : dev.cairn.api.plugin.StageGateCheck.GateResult.fail(String.join(" ", missing));
+    }
+
+    /** The gate's second check: the current revision is approved. */
+    public dev.cairn.api.plugin.StageGateCheck.GateResult approvalGate(dev.cairn.api.project.ProjectRef project) {
+        return switch (state(project.id())) {
+            case APPROVED -> dev.cairn.api.plugin.StageGateCheck.GateResult.pass("The current revision is approved.");
+            case CHANGED_SINCE_APPROVAL -> dev.cairn.api.plugin.StageGateCheck.GateResult.fail(
+                    "Changed since the last approval: needs a new approval.");
+            case REJECTED -> dev.cairn.api.plugin.StageGateCheck.GateResult.fail("The current revision was rejected: see the review history.");
+            case NOT_REVIEWED -> dev.cairn.api.plugin.StageGateCheck.GateResult.fail(
+                    "Not reviewed yet: another manager approves it on the Review tab.");
+            case NOT_STARTED -> dev.cairn.api.plugin.StageGateCheck.GateResult.fail("Start the scoping document, from a template or blank.");
+        };
+    }
+
     public GateState state(UUID projectId) {
         Optional<ScopingDocumentRecord> document = documents.find(projectId);
         if (document.isEmpty()) {

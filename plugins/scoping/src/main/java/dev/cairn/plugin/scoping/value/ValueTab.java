@@ -9,20 +9,24 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.NumberField;
+import dev.cairn.api.ui.DecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.plugin.scoping.document.Feedback;
+import dev.cairn.api.ui.Notices;
+import dev.cairn.api.ui.StatusLine;
+import dev.cairn.plugin.scoping.document.Saving;
 import dev.cairn.plugin.scoping.value.ValueAssessment.Risk;
 
 /** Diligence on value and the ethical review, with the sign-off a high risk needs. */
 public class ValueTab extends VerticalLayout {
 
+    private final StatusLine status = new StatusLine();
+
     private final TextField businessMetric = new TextField("Business metric");
     private final TextField mlMetric = new TextField("ML metric");
     private final TextArea metricLink = new TextArea("How the ML metric moves the business metric");
-    private final NumberField valueEstimate = new NumberField("Estimated value");
+    private final DecimalField valueEstimate = new DecimalField("Estimated value");
     private final TextField valueUnit = new TextField("Unit of the estimate");
     private final TextArea valueNotes = new TextArea("How the value was estimated");
     private final Select<Risk> fairness = risk("Fairness risk");
@@ -45,7 +49,7 @@ public class ValueTab extends VerticalLayout {
             businessMetric.setValue(a.businessMetric());
             mlMetric.setValue(a.mlMetric());
             metricLink.setValue(a.metricLink());
-            valueEstimate.setValue(a.valueEstimate());
+            valueEstimate.setNumber(a.valueEstimate());
             valueUnit.setValue(a.valueUnit() == null ? "" : a.valueUnit());
             valueNotes.setValue(a.valueNotes() == null ? "" : a.valueNotes());
             fairness.setValue(a.fairnessRisk());
@@ -59,17 +63,16 @@ public class ValueTab extends VerticalLayout {
         form.getChildren().filter(HasValue.class::isInstance).forEach(field -> ((HasValue<?, ?>) field).setReadOnly(!canEdit));
         add(form);
         if (canEdit) {
-            Button save = new Button("Save value and ethics", click -> Feedback.attemptSave(() -> {
-                Feedback.requireNumberOrEmpty(valueEstimate);
+            Button save = new Button("Save value and ethics", click -> Saving.attemptVersioned(status, () -> {
                 version = value.save(project.id(), new ValueAssessment(businessMetric.getValue(), mlMetric.getValue(), metricLink.getValue(),
-                        valueEstimate.getValue(), valueUnit.getValue(), valueNotes.getValue(), fairness.getValue(), privacy.getValue(),
+                        valueEstimate.getNumber(), valueUnit.getValue(), valueNotes.getValue(), fairness.getValue(), privacy.getValue(),
                         harm.getValue()), version);
-                Feedback.saved("Value and ethics saved (version " + version + ")");
+                Notices.success("Value and ethics saved (version " + version + ")");
                 showSignOff(value, project, canEdit, onSaved);
                 onSaved.run();
             }, () -> version = value.find(project.id()).map(ValueService.Saved::version).orElse(null)));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(save);
+            add(save, status);
         }
         add(signOff);
         showSignOff(value, project, canEdit, onSaved);
@@ -90,10 +93,10 @@ public class ValueTab extends VerticalLayout {
                     if (canEdit) {
                         TextArea note = new TextArea("What was checked");
                         note.setWidthFull();
-                        Button sign = new Button("Sign off the ethics review", click -> Feedback.attempt(() -> {
+                        Button sign = new Button("Sign off the ethics review", click -> status.attempt(() -> {
                             value.signOffEthics(project.id(), note.getValue(), saved.get().version());
                             version = value.find(project.id()).map(ValueService.Saved::version).orElse(version);
-                            Feedback.saved("Ethics review signed off");
+                            Notices.success("Ethics review signed off");
                             showSignOff(value, project, canEdit, onSaved);
                             onSaved.run();
                         }));
