@@ -16,6 +16,7 @@ import dev.cairn.app.db.tables.records.UserRoleRecord;
 import dev.cairn.app.security.LoginThrottle;
 import dev.cairn.app.security.PasswordPolicy;
 import dev.cairn.app.tenancy.TenantScope;
+import dev.cairn.app.ui.FieldRefusal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -80,10 +81,12 @@ public class UserAdminService {
         String cleanName = UserInput.username(username);
         String cleanDisplay = UserInput.displayName(displayName);
         Set<Role> cleanRoles = UserInput.tenantRoles(roles);
-        passwordPolicy.check(password);
+        passwordPolicy.problem(password).ifPresent(problem -> {
+            throw new FieldRefusal("password", problem);
+        });
         if (TenantScope.callAsPlatform(() -> dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(cleanName)))) {
             // Usernames are global (login happens before a tenant is known): checked across tenants.
-            throw new IllegalArgumentException("Username " + cleanName + " is already taken.");
+            throw new FieldRefusal("username", "Username " + cleanName + " is already taken.");
         }
         AppUserRecord user = db.newRecord(APP_USER);
         user.setId(UUID.randomUUID());
@@ -104,12 +107,36 @@ public class UserAdminService {
         AppUserRecord user = find(userId);
         Set<Role> cleanRoles = UserInput.tenantRoles(roles);
         if (admin.id().equals(userId) && !cleanRoles.contains(Role.TENANT_ADMIN)) {
-            throw new IllegalArgumentException("You cannot remove your own tenant admin role.");
+            throw new FieldRefusal("roles", "You cannot remove your own tenant admin role.");
         }
         db.delete(USER_ROLE, USER_ROLE.USER_ID.eq(userId));
         writeRoles(userId, cleanRoles);
         sessions.endSessionsOf(userId);
         audit.record("user.roles", user.getUsername(), Outcome.SUCCESS, "roles=" + EnumSet.copyOf(cleanRoles));
+    }
+
+    /**
+     * Saves a user's display name and roles together; each change is audited as its own entry, and
+     * a change of roles ends the user's sessions (their roles are read at sign-in).
+     */
+    @Transactional
+    public void edit(UUID userId, String displayName, Set<Role> roles) {
+        requireAdmin("edit users");
+        AppUserRecord user = find(userId);
+        String cleanDisplay = UserInput.displayName(displayName);
+        Set<Role> cleanRoles = UserInput.tenantRoles(roles);
+        if (!cleanRoles.equals(rolesOf(userId))) {
+            setRoles(userId, cleanRoles);
+        }
+        if (!cleanDisplay.equals(user.getDisplayName())) {
+            db.update(APP_USER, Map.of(APP_USER.DISPLAY_NAME, cleanDisplay), APP_USER.ID.eq(userId));
+            audit.record("user.rename", user.getUsername(), Outcome.SUCCESS, "display name=" + cleanDisplay);
+        }
+    }
+
+    private Set<Role> rolesOf(UUID userId) {
+        return db.fetch(USER_ROLE, USER_ROLE.USER_ID.eq(userId)).stream().map(r -> Role.valueOf(r.getRole()))
+                .collect(Collectors.toSet());
     }
 
     @Transactional

@@ -16,7 +16,12 @@ import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.db.tables.records.ProjectRecord;
+import dev.cairn.app.ui.FieldChecks;
+import dev.cairn.app.ui.FieldRefusal;
+import dev.cairn.app.ui.FormProblem;
 import dev.cairn.app.ui.Notices;
+import com.vaadin.flow.data.binder.Binder;
+import dev.cairn.api.security.AccessDeniedException;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -84,15 +89,28 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         TextArea description = new TextArea("Description");
         description.setMaxLength(4000);
         FormLayout form = new FormLayout(name, key, description);
-        dialog.add(form);
+        FormProblem problem = new FormProblem();
+        dialog.add(form, problem);
+        Binder<Void> checks = new Binder<>();
+        FieldChecks.check(checks, name, ProjectService.ProjectInput::name);
+        FieldChecks.check(checks, key, ProjectService.ProjectInput::key);
+        FieldChecks.check(checks, description, ProjectService.ProjectInput::description);
         Button save = new Button("Create", click -> {
+            problem.clear();
+            if (!checks.validate().isOk()) {
+                return;
+            }
             try {
                 ProjectRef created = projects.create(name.getValue(), key.getValue(), description.getValue());
                 dialog.close();
                 Notices.success("Project " + created.key() + " created");
                 open(created.id().toString());
-            } catch (IllegalArgumentException invalid) {
-                Notices.error(invalid.getMessage());
+            } catch (FieldRefusal refusal) {
+                if (!FieldChecks.show(refusal, java.util.Map.of("name", name, "key", key, "description", description))) {
+                    problem.show(refusal.getMessage());
+                }
+            } catch (IllegalArgumentException | AccessDeniedException refused) {
+                problem.show(refused.getMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
