@@ -5,9 +5,9 @@ import static dev.cairn.app.db.Tables.USER_ROLE;
 
 import dev.cairn.api.audit.AuditLog;
 import dev.cairn.api.audit.AuditLog.Outcome;
-import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
-import dev.cairn.api.security.Permissions;
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.app.security.PlatformPermissions;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
@@ -37,19 +37,19 @@ public class UserAdminService {
 
     private final TenantDb db;
     private final DSLContext dsl;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final PasswordEncoder encoder;
     private final PasswordPolicy passwordPolicy;
     private final SessionTerminator sessions;
     private final AuditLog audit;
     private final LoginThrottle loginThrottle;
 
-    UserAdminService(TenantDb db, DSLContext dsl, CurrentUser currentUser, PasswordEncoder encoder,
+    UserAdminService(TenantDb db, DSLContext dsl, PermissionCheck permissions, PasswordEncoder encoder,
                      PasswordPolicy passwordPolicy, SessionTerminator sessions, AuditLog audit, LoginThrottle loginThrottle) {
         this.loginThrottle = loginThrottle;
         this.db = db;
         this.dsl = dsl;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.encoder = encoder;
         this.passwordPolicy = passwordPolicy;
         this.sessions = sessions;
@@ -57,7 +57,7 @@ public class UserAdminService {
     }
 
     public List<UserSummary> list() {
-        requireAdmin("see the users");
+        requireAdmin();
         Map<UUID, Set<Role>> roles = db.fetch(USER_ROLE, DSL.noCondition()).stream().collect(Collectors.groupingBy(
                 UserRoleRecord::getUserId, Collectors.mapping(r -> Role.valueOf(r.getRole()), Collectors.toSet())));
         return db.fetch(APP_USER, DSL.noCondition(), APP_USER.USERNAME.asc()).map(user -> new UserSummary(
@@ -67,7 +67,7 @@ public class UserAdminService {
 
     @Transactional
     public UUID create(String username, String displayName, String password, Set<Role> roles) {
-        requireAdmin("create users");
+        requireAdmin();
         UUID id = insertUser(username, displayName, password, roles);
         audit.record("user.create", UserInput.username(username), Outcome.SUCCESS, "roles=" + roles);
         return id;
@@ -103,7 +103,7 @@ public class UserAdminService {
 
     @Transactional
     public void setRoles(UUID userId, Set<Role> roles) {
-        UserInfo admin = requireAdmin("change roles");
+        UserInfo admin = requireAdmin();
         AppUserRecord user = find(userId);
         Set<Role> cleanRoles = UserInput.tenantRoles(roles);
         if (admin.id().equals(userId) && !cleanRoles.contains(Role.TENANT_ADMIN)) {
@@ -121,7 +121,7 @@ public class UserAdminService {
      */
     @Transactional
     public void edit(UUID userId, String displayName, Set<Role> roles) {
-        requireAdmin("edit users");
+        requireAdmin();
         AppUserRecord user = find(userId);
         String cleanDisplay = UserInput.displayName(displayName);
         Set<Role> cleanRoles = UserInput.tenantRoles(roles);
@@ -141,7 +141,7 @@ public class UserAdminService {
 
     @Transactional
     public void setEnabled(UUID userId, boolean enabled) {
-        UserInfo admin = requireAdmin("enable or disable users");
+        UserInfo admin = requireAdmin();
         AppUserRecord user = find(userId);
         if (admin.id().equals(userId) && !enabled) {
             throw new IllegalArgumentException("You cannot disable yourself.");
@@ -159,7 +159,7 @@ public class UserAdminService {
      * once. Throttle state is per node (admin guide).
      */
     public void liftSignInLock(UUID userId) {
-        requireAdmin("lift sign-in locks");
+        requireAdmin();
         AppUserRecord user = find(userId);
         loginThrottle.lift(user.getUsername());
         audit.record("user.unlock", user.getUsername(), Outcome.SUCCESS, "sign-in throttle lifted");
@@ -178,8 +178,8 @@ public class UserAdminService {
         }
     }
 
-    private UserInfo requireAdmin(String action) {
-        return Permissions.requireAnyRole(currentUser, action, Role.TENANT_ADMIN);
+    private UserInfo requireAdmin() {
+        return permissions.require(PlatformPermissions.MANAGE_USERS);
     }
 
     /** @param signInSlowed many failed sign-ins against the account have slowed its sign-in */

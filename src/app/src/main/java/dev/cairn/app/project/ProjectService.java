@@ -10,8 +10,8 @@ import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.app.security.PlatformPermissions;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.app.db.tables.records.AppUserRecord;
@@ -44,8 +44,11 @@ public class ProjectService implements ProjectDirectory {
     private final LineageStore lineage;
     private final TrackingService tracking;
     private final AuditLog audit;
+    private final PermissionCheck permissions;
 
-    ProjectService(TenantDb db, CurrentUser currentUser, LineageStore lineage, TrackingService tracking, AuditLog audit) {
+    ProjectService(TenantDb db, CurrentUser currentUser, LineageStore lineage, TrackingService tracking, AuditLog audit,
+                   PermissionCheck permissions) {
+        this.permissions = permissions;
         this.db = db;
         this.currentUser = currentUser;
         this.lineage = lineage;
@@ -74,7 +77,7 @@ public class ProjectService implements ProjectDirectory {
 
     @Transactional
     public ProjectRef create(String name, String key, String description) {
-        UserInfo user = Permissions.requireAnyRole(currentUser, "create projects", Role.PROJECT_MANAGER, Role.TENANT_ADMIN);
+        UserInfo user = permissions.require(PlatformPermissions.CREATE_PROJECT);
         String cleanName = ProjectInput.name(name);
         String cleanKey = ProjectInput.key(key);
         if (db.count(PROJECT, PROJECT.PROJECT_KEY.eq(cleanKey)) > 0) {
@@ -113,7 +116,7 @@ public class ProjectService implements ProjectDirectory {
 
     @Transactional
     public void addMember(UUID projectId, UUID userId) {
-        Permissions.requireAnyRole(currentUser, "manage project members", Role.PROJECT_MANAGER, Role.TENANT_ADMIN);
+        permissions.require(PlatformPermissions.MANAGE_MEMBERS);
         ProjectRef project = require(projectId);
         AppUserRecord user = db.fetchOptional(APP_USER, APP_USER.ID.eq(userId)).orElseThrow(() -> new NotFoundException("User"));
         if (db.count(PROJECT_MEMBER, PROJECT_MEMBER.PROJECT_ID.eq(projectId).and(PROJECT_MEMBER.USER_ID.eq(userId))) == 0) {
@@ -124,7 +127,7 @@ public class ProjectService implements ProjectDirectory {
 
     @Transactional
     public void removeMember(UUID projectId, UUID userId) {
-        Permissions.requireAnyRole(currentUser, "manage project members", Role.PROJECT_MANAGER, Role.TENANT_ADMIN);
+        permissions.require(PlatformPermissions.MANAGE_MEMBERS);
         ProjectRef project = require(projectId);
         int removed = db.delete(PROJECT_MEMBER, PROJECT_MEMBER.PROJECT_ID.eq(projectId).and(PROJECT_MEMBER.USER_ID.eq(userId)));
         if (removed > 0) {

@@ -7,6 +7,11 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouteConfiguration;
+import dev.cairn.app.admin.UsersView;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -14,7 +19,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Role;
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.app.security.PlatformPermissions;
 import dev.cairn.app.db.tables.records.ProjectRecord;
 import dev.cairn.app.ui.FieldChecks;
 import dev.cairn.app.ui.FieldRefusal;
@@ -39,11 +45,11 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
 
     private final CurrentUser currentUser;
 
-    public ProjectsView(ProjectService projects, CurrentUser currentUser) {
+    public ProjectsView(ProjectService projects, CurrentUser currentUser, PermissionCheck permissions) {
         this.projects = projects;
         this.currentUser = currentUser;
         add(new H2("Projects"));
-        if (currentUser.require().hasAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN)) {
+        if (permissions.can(PlatformPermissions.CREATE_PROJECT)) {
             Button create = new Button("New project", click -> openCreateDialog());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(create);
@@ -53,9 +59,28 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(ProjectRecord::getCreatedBy).setHeader("Created by").setAutoWidth(true);
         grid.addColumn(p -> p.getCreatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE)).setHeader("Created").setAutoWidth(true);
         grid.addItemClickListener(click -> open(click.getItem().getId().toString()));
-        grid.setEmptyStateComponent(new Paragraph("No projects yet."));
+        grid.setEmptyStateComponent(firstSteps(permissions));
         add(grid);
         setSizeFull();
+    }
+
+    /** What to do first in a tenant without projects, by what the user may do. */
+    private static Div firstSteps(PermissionCheck permissions) {
+        Div steps = new Div();
+        steps.setId("first-steps");
+        if (permissions.can(PlatformPermissions.CREATE_PROJECT)) {
+            steps.add(new Paragraph("No projects yet. Start with New project above: give it a name and a short key, "
+                    + "then scope it on its Scoping page."));
+        } else {
+            steps.add(new Paragraph("No projects yet. A project manager or your tenant admin creates the first one; "
+                    + "it appears here as soon as it exists."));
+        }
+        if (permissions.can(PlatformPermissions.MANAGE_USERS)) {
+            steps.add(new Paragraph(new Span("Add the people who will work on it: "),
+                    new Anchor(RouteConfiguration.forSessionScope().getUrl(UsersView.class), "create their accounts under Users"),
+                    new Span(", then add them to the project as members.")));
+        }
+        return steps;
     }
 
     /** The platform admin belongs to no tenant and has no projects: their home is the tenant list. */
