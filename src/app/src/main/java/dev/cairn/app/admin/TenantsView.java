@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -41,10 +42,12 @@ public class TenantsView extends VerticalLayout {
         this.passwordPolicy = passwordPolicy;
         Button create = new Button("New tenant", click -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        grid.addColumn(TenantRecord::getName).setHeader("Name");
-        grid.addColumn(TenantRecord::getSlug).setHeader("Slug");
-        grid.addColumn(t -> t.getEnabled() ? "Active" : "Disabled").setHeader("Status");
-        grid.addColumn(t -> t.getCreatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE)).setHeader("Created");
+        // Long text wraps instead of being cut off; short columns take their content's width.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(TenantRecord::getName).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(TenantRecord::getSlug).setHeader("Slug").setAutoWidth(true);
+        grid.addColumn(t -> t.getEnabled() ? "Active" : "Disabled").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(t -> t.getCreatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE)).setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(t -> t.getEnabled()
                 ? new Button("Disable", click -> confirmDisable(t))
                 : new Button("Enable", click -> {

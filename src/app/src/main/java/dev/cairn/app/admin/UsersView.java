@@ -6,6 +6,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -47,9 +48,12 @@ public class UsersView extends VerticalLayout {
         this.passwordPolicy = passwordPolicy;
         Button create = new Button("New user", click -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        grid.addColumn(UserSummary::username).setHeader("Username");
-        grid.addColumn(UserSummary::displayName).setHeader("Name");
-        grid.addColumn(u -> u.roles().stream().sorted().map(Role::title).collect(Collectors.joining(", "))).setHeader("Roles");
+        // Long text wraps instead of being cut off; short columns take their content's width.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(UserSummary::username).setHeader("Username").setAutoWidth(true);
+        grid.addColumn(UserSummary::displayName).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(u -> u.roles().stream().sorted().map(Role::title).collect(Collectors.joining(", "))).setHeader("Roles")
+                .setAutoWidth(true);
         grid.addColumn(u -> (u.enabled() ? "Active" : "Disabled") + (u.signInSlowed() ? ", sign-in slowed" : ""))
                 .setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);

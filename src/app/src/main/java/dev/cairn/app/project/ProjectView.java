@@ -3,6 +3,7 @@ package dev.cairn.app.project;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -167,8 +168,9 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         box.setPadding(false);
         box.add(new H3("Members"));
         Grid<ProjectService.Member> grid = new Grid<>();
-        grid.addColumn(ProjectService.Member::displayName).setHeader("Name");
-        grid.addColumn(ProjectService.Member::username).setHeader("Username");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ProjectService.Member::displayName).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(ProjectService.Member::username).setHeader("Username").setAutoWidth(true);
         if (canManage) {
             grid.addComponentColumn(member -> new Button("Remove", click -> {
                 projects.removeMember(project.id(), member.userId());

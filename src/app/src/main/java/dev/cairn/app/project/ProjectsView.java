@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Anchor;
@@ -55,7 +56,8 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
             add(create);
         }
         grid.addColumn(ProjectRecord::getProjectKey).setHeader("Key").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ProjectRecord::getName).setHeader("Name");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ProjectRecord::getName).setHeader("Name").setFlexGrow(2);
         grid.addColumn(ProjectRecord::getCreatedBy).setHeader("Created by").setAutoWidth(true);
         grid.addColumn(p -> p.getCreatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE)).setHeader("Created").setAutoWidth(true);
         grid.addItemClickListener(click -> open(click.getItem().getId().toString()));

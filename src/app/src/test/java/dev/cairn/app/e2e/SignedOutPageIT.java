@@ -66,6 +66,8 @@ class SignedOutPageIT {
         admin.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("acme-member")).waitFor();
         // The row's actions: the grid renders them in cells after the username's.
         admin.locator("vaadin-grid-cell-content vaadin-button", new Page.LocatorOptions().setHasText("Disable")).nth(rowOf(admin, "acme-member")).click();
+        // The confirmation is open once its question shows; its confirm button is then the last "Disable".
+        assertThat(admin.getByText("Disable acme-member?")).isVisible();
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable").setExact(true)).last().click();
         assertThat(admin.getByText("User disabled")).isVisible();
 
