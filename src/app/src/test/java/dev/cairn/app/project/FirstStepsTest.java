@@ -31,13 +31,36 @@ class FirstStepsTest extends SpringBrowserlessTest {
         Actors.signOut();
     }
 
+    @Autowired
+    dev.cairn.app.admin.TenantAdminService tenants;
+    @Autowired
+    dev.cairn.app.admin.UserAdminService users;
+
     private Div firstSteps() {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<dev.cairn.app.db.tables.records.ProjectRecord> grid = $(com.vaadin.flow.component.grid.Grid.class).single();
+        assertThat(test(grid).size()).as("the tenant has no projects").isZero();
         return $(Div.class).id("first-steps");
+    }
+
+    /** A tenant just created by the platform admin, with its first admin and a viewer. */
+    private static boolean tenantCreated;
+
+    private void newTenant() {
+        if (tenantCreated) {
+            return;
+        }
+        var actors = new Actors(dsl);
+        actors.run("platform", () -> tenants.create("Initrode", "initrode", "initrode-admin", "Ina Admin", "a long first password"));
+        actors.run("initrode-admin", () -> users.create("initrode-viewer", "Vic Viewer", "a long first password",
+                java.util.Set.of(dev.cairn.api.security.Role.VIEWER)));
+        tenantCreated = true;
     }
 
     @Test
     void aNewTenantAdminWithoutProjectsIsToldToCreateOneAndAddUsersWithALinkToUsers() {
-        new Actors(dsl).signIn("globex-admin");
+        newTenant();
+        new Actors(dsl).signIn("initrode-admin");
         UI.getCurrent().navigate("");
 
         assertThat(firstSteps().getElement().getTextRecursively()).contains("New project").contains("Users");
@@ -47,7 +70,8 @@ class FirstStepsTest extends SpringBrowserlessTest {
 
     @Test
     void aViewerWithoutProjectsIsToldWhoCreatesThemAndGetsNoLinkTheyMayNotFollow() {
-        new Actors(dsl).signIn("globex-viewer");
+        newTenant();
+        new Actors(dsl).signIn("initrode-viewer");
         UI.getCurrent().navigate("");
 
         assertThat(firstSteps().getElement().getTextRecursively()).contains("A project manager or your tenant admin creates")
