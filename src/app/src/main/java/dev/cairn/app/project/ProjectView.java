@@ -186,9 +186,12 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             candidate.setItems(projects.candidates(project.id()));
             Button add = new Button("Add", click -> {
                 if (candidate.getValue() == null) {
-                    Notices.error("Choose a user to add.");
+                    // On the field, not a pop-up: it goes once a user is chosen.
+                    candidate.setErrorMessage("Choose a user to add.");
+                    candidate.setInvalid(true);
                     return;
                 }
+                candidate.setInvalid(false);
                 projects.addMember(project.id(), candidate.getValue().userId());
                 grid.setItems(projects.members(project.id()));
                 candidate.setItems(projects.candidates(project.id()));
