@@ -2,7 +2,15 @@ import cytoscape from 'cytoscape';
 
 /** The graph as the server sends it (see LineageGraph.java). */
 export interface LineageGraphJson {
-  nodes: { id: string; label: string; type: string; kind: 'ARTIFACT' | 'EXECUTION' | 'CONTEXT' | string; parent?: string }[];
+  nodes: {
+    id: string;
+    label: string;
+    type: string;
+    /** The type's display name, declared by its plugin: what the legend shows. */
+    typeName?: string;
+    kind: 'ARTIFACT' | 'EXECUTION' | 'CONTEXT' | string;
+    parent?: string;
+  }[];
   edges: { id: string; source: string; target: string }[];
 }
 
@@ -25,34 +33,55 @@ export function colourOf(type: string): string {
 
 const STYLE = `
   :host {
-    display: block;
-    position: relative;
+    display: flex;
+    flex-direction: column;
     min-height: 240px;
     overflow: hidden;
     border: 1px solid var(--lumo-contrast-10pct, #e0e0e0);
     border-radius: var(--lumo-border-radius-m, 6px);
     background: var(--lumo-base-color, #fff);
   }
+  /* The graph has the space above the legend to itself: the legend never covers a node. */
   .canvas {
-    position: absolute;
-    inset: 0;
+    position: relative;
+    flex: 1 1 auto;
+    min-height: 200px;
   }
-  .legend {
-    position: absolute;
-    top: 8px;
-    right: 8px;
-    max-width: 40%;
-    max-height: calc(100% - 16px);
-    overflow: auto;
-    margin: 0;
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px 16px;
     padding: 6px 10px;
-    list-style: none;
+    border-top: 1px solid var(--lumo-contrast-10pct, #e0e0e0);
     font-size: var(--lumo-font-size-s, 13px);
     color: var(--lumo-body-text-color, #1f2933);
-    background: var(--lumo-base-color, #fff);
-    border: 1px solid var(--lumo-contrast-10pct, #e0e0e0);
+  }
+  .zoom {
+    display: flex;
+    gap: 4px;
+    align-items: center;
+  }
+  .zoom button {
+    font: inherit;
+    min-width: 28px;
+    padding: 2px 8px;
+    border: 1px solid var(--lumo-contrast-20pct, #c8c8c8);
     border-radius: var(--lumo-border-radius-s, 4px);
-    opacity: 0.92;
+    background: var(--lumo-base-color, #fff);
+    color: inherit;
+    cursor: pointer;
+  }
+  .hint {
+    color: var(--lumo-secondary-text-color, #5f6b7a);
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 14px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
   }
   .legend:empty {
     display: none;
@@ -61,7 +90,6 @@ const STYLE = `
     display: flex;
     align-items: center;
     gap: 6px;
-    white-space: nowrap;
   }
   .swatch {
     flex: none;
@@ -77,7 +105,9 @@ const STYLE = `
 /**
  * The lineage graph of a project, drawn by cytoscape on a canvas: labels are painted as text, so
  * names recorded by users are never parsed as HTML. The legend is built with textContent only.
- * Fires `node-selected` (detail: {id}) when a node is tapped.
+ * Fires `node-selected` (detail: {id}) when a node is tapped. The mouse wheel scrolls the page as
+ * anywhere else; the graph zooms with ctrl/cmd + wheel or the zoom buttons, so a page never gets
+ * stuck under the pointer.
  */
 export class LineageGraphElement extends HTMLElement {
   private data: LineageGraphJson = EMPTY;
@@ -93,10 +123,56 @@ export class LineageGraphElement extends HTMLElement {
     style.textContent = STYLE;
     this.canvas = document.createElement('div');
     this.canvas.className = 'canvas';
+    this.canvas.addEventListener('wheel', (event) => this.zoomOnModifiedWheel(event), { passive: false });
     this.legend = document.createElement('ul');
     this.legend.className = 'legend';
     this.legend.setAttribute('aria-label', 'Node types');
-    root.append(style, this.canvas, this.legend);
+    const bar = document.createElement('div');
+    bar.className = 'bar';
+    bar.append(this.zoomButtons(), this.legend);
+    root.append(style, this.canvas, bar);
+  }
+
+  private zoomButtons(): HTMLElement {
+    const zoom = document.createElement('div');
+    zoom.className = 'zoom';
+    const button = (text: string, label: string, action: () => void) => {
+      const element = document.createElement('button');
+      element.type = 'button';
+      element.textContent = text;
+      element.title = label;
+      element.setAttribute('aria-label', label);
+      element.addEventListener('click', action);
+      return element;
+    };
+    const hint = document.createElement('span');
+    hint.className = 'hint';
+    hint.textContent = 'Ctrl/⌘ + wheel zooms';
+    zoom.append(
+      button('+', 'Zoom in', () => this.zoomBy(1.25)),
+      button('−', 'Zoom out', () => this.zoomBy(0.8)),
+      button('Fit', 'Fit the graph', () => this.cy && fitReadably(this.cy)),
+      hint,
+    );
+    return zoom;
+  }
+
+  private zoomBy(factor: number, at?: { x: number; y: number }): void {
+    const cy = this.cy;
+    if (!cy) {
+      return;
+    }
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+    cy.zoom({ level, renderedPosition: at ?? { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  private zoomOnModifiedWheel(event: WheelEvent): void {
+    if (!(event.ctrlKey || event.metaKey)) {
+      return; // the page scrolls
+    }
+    event.preventDefault();
+    const box = this.canvas.getBoundingClientRect();
+    this.zoomBy(event.deltaY < 0 ? 1.1 : 1 / 1.1, { x: event.clientX - box.left, y: event.clientY - box.top });
   }
 
   get graph(): LineageGraphJson {
@@ -188,6 +264,8 @@ export class LineageGraphElement extends HTMLElement {
       ],
       minZoom: 0.2,
       maxZoom: 3,
+      // Cytoscape's own wheel zoom captures the page's scrolling: zoom is ctrl/cmd + wheel or buttons.
+      userZoomingEnabled: false,
       selectionType: 'single',
       boxSelectionEnabled: false,
     });
@@ -236,14 +314,19 @@ export class LineageGraphElement extends HTMLElement {
 
   private renderLegend(): void {
     const kinds = new Map<string, string>();
-    this.data.nodes.forEach((node) => kinds.set(node.type, node.kind));
-    const items = [...kinds.keys()].sort().map((type) => {
+    const names = new Map<string, string>();
+    this.data.nodes.forEach((node) => {
+      kinds.set(node.type, node.kind);
+      names.set(node.type, node.typeName || node.type);
+    });
+    const byName = (a: string, b: string) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b);
+    const items = [...kinds.keys()].sort(byName).map((type) => {
       const item = document.createElement('li');
       const swatch = document.createElement('span');
       swatch.className = kinds.get(type) === 'EXECUTION' ? 'swatch execution' : 'swatch';
       swatch.style.backgroundColor = colourOf(type);
       const name = document.createElement('span');
-      name.textContent = type;
+      name.textContent = names.get(type) ?? type;
       item.append(swatch, name);
       return item;
     });

@@ -45,7 +45,7 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(DATASET_ARTIFACT), List.of(REGISTRATION_EXECUTION));
+        return new LineageTypes(List.of(DATASET_ARTIFACT), List.of(REGISTRATION_EXECUTION), java.util.Map.of(DATASET_ARTIFACT, "Dataset", REGISTRATION_EXECUTION, "Dataset registration"));
     }
 
     @Override

@@ -43,7 +43,7 @@ class DeploymentPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of("deployment.target"), List.of());
+        return new LineageTypes(List.of("deployment.target"), List.of(), java.util.Map.of("deployment.target", "Deployment target"));
     }
 
     @Override

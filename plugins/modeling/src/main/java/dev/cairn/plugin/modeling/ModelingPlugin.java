@@ -48,7 +48,7 @@ class ModelingPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(BASELINE_ARTIFACT), List.of(EVALUATION_EXECUTION));
+        return new LineageTypes(List.of(BASELINE_ARTIFACT), List.of(EVALUATION_EXECUTION), java.util.Map.of(BASELINE_ARTIFACT, "Baseline", EVALUATION_EXECUTION, "Baseline evaluation"));
     }
 
     @Override

@@ -55,7 +55,7 @@ class ScopingPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(ScopingReviewService.DOCUMENT_ARTIFACT), List.of(ScopingReviewService.REVIEW_EXECUTION));
+        return new LineageTypes(List.of(ScopingReviewService.DOCUMENT_ARTIFACT), List.of(ScopingReviewService.REVIEW_EXECUTION), java.util.Map.of(ScopingReviewService.DOCUMENT_ARTIFACT, "Scoping document", ScopingReviewService.REVIEW_EXECUTION, "Scoping review"));
     }
 
     @Override

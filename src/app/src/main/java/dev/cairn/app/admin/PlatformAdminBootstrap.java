@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -20,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates the platform admin (who belongs to no tenant) on first start, from
- * cairn.bootstrap.admin-username / admin-password. Nothing is created when no password is set.
+ * {@link BootstrapProperties} (cairn.bootstrap.admin-username / admin-password). Nothing is created
+ * when no password is set.
  */
 @Component
 public class PlatformAdminBootstrap {
@@ -28,24 +28,20 @@ public class PlatformAdminBootstrap {
     private final DSLContext dsl;
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
-    private final String username;
-    private final String password;
+    private final BootstrapProperties settings;
 
-    PlatformAdminBootstrap(DSLContext dsl, PasswordEncoder encoder, PasswordPolicy policy,
-                           @Value("${cairn.bootstrap.admin-username:platform}") String username,
-                           @Value("${cairn.bootstrap.admin-password:}") String password) {
+    PlatformAdminBootstrap(DSLContext dsl, PasswordEncoder encoder, PasswordPolicy policy, BootstrapProperties settings) {
         this.dsl = dsl;
         this.encoder = encoder;
         this.policy = policy;
-        this.username = username;
-        this.password = password;
+        this.settings = settings;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     void onStart() {
-        if (!password.isBlank()) {
-            ensurePlatformAdmin(username, "Platform admin", password);
+        if (!settings.adminPassword().isBlank()) {
+            ensurePlatformAdmin(settings.adminUsername(), "Platform admin", settings.adminPassword());
         }
     }
 

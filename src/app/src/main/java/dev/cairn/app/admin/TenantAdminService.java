@@ -11,13 +11,12 @@ import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.app.db.tables.records.TenantRecord;
 import dev.cairn.app.tenancy.TenantScope;
+import dev.cairn.app.ui.FieldRefusal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TenantAdminService {
-
-    private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     private final DSLContext dsl;
     private final CurrentUser currentUser;
@@ -54,16 +51,10 @@ public class TenantAdminService {
     @Transactional
     public UUID create(String name, String slug, String adminUsername, String adminDisplayName, String adminPassword) {
         requirePlatformAdmin("create tenants");
-        String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > 120) {
-            throw new IllegalArgumentException("Tenant name is required (at most 120 characters).");
-        }
-        String cleanSlug = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
-        if (!SLUG.matcher(cleanSlug).matches()) {
-            throw new IllegalArgumentException("Slug must be 2-40 lower-case letters, digits or '-', starting with a letter.");
-        }
+        String cleanName = TenantInput.name(name);
+        String cleanSlug = TenantInput.slug(slug);
         if (dsl.fetchExists(TENANT, TENANT.SLUG.eq(cleanSlug))) {
-            throw new IllegalArgumentException("Slug " + cleanSlug + " is already used by another tenant.");
+            throw new FieldRefusal("slug", "Slug " + cleanSlug + " is already used by another tenant.");
         }
         UUID tenantId = UUID.randomUUID();
         dsl.insertInto(TENANT)

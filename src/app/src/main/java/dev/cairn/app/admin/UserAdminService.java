@@ -5,9 +5,9 @@ import static dev.cairn.app.db.Tables.USER_ROLE;
 
 import dev.cairn.api.audit.AuditLog;
 import dev.cairn.api.audit.AuditLog.Outcome;
-import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
-import dev.cairn.api.security.Permissions;
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.app.security.PlatformPermissions;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
@@ -16,6 +16,7 @@ import dev.cairn.app.db.tables.records.UserRoleRecord;
 import dev.cairn.app.security.LoginThrottle;
 import dev.cairn.app.security.PasswordPolicy;
 import dev.cairn.app.tenancy.TenantScope;
+import dev.cairn.app.ui.FieldRefusal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -36,19 +37,19 @@ public class UserAdminService {
 
     private final TenantDb db;
     private final DSLContext dsl;
-    private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final PasswordEncoder encoder;
     private final PasswordPolicy passwordPolicy;
     private final SessionTerminator sessions;
     private final AuditLog audit;
     private final LoginThrottle loginThrottle;
 
-    UserAdminService(TenantDb db, DSLContext dsl, CurrentUser currentUser, PasswordEncoder encoder,
+    UserAdminService(TenantDb db, DSLContext dsl, PermissionCheck permissions, PasswordEncoder encoder,
                      PasswordPolicy passwordPolicy, SessionTerminator sessions, AuditLog audit, LoginThrottle loginThrottle) {
         this.loginThrottle = loginThrottle;
         this.db = db;
         this.dsl = dsl;
-        this.currentUser = currentUser;
+        this.permissions = permissions;
         this.encoder = encoder;
         this.passwordPolicy = passwordPolicy;
         this.sessions = sessions;
@@ -56,7 +57,7 @@ public class UserAdminService {
     }
 
     public List<UserSummary> list() {
-        requireAdmin("see the users");
+        requireAdmin();
         Map<UUID, Set<Role>> roles = db.fetch(USER_ROLE, DSL.noCondition()).stream().collect(Collectors.groupingBy(
                 UserRoleRecord::getUserId, Collectors.mapping(r -> Role.valueOf(r.getRole()), Collectors.toSet())));
         return db.fetch(APP_USER, DSL.noCondition(), APP_USER.USERNAME.asc()).map(user -> new UserSummary(
@@ -66,7 +67,7 @@ public class UserAdminService {
 
     @Transactional
     public UUID create(String username, String displayName, String password, Set<Role> roles) {
-        requireAdmin("create users");
+        requireAdmin();
         UUID id = insertUser(username, displayName, password, roles);
         audit.record("user.create", UserInput.username(username), Outcome.SUCCESS, "roles=" + roles);
         return id;
@@ -80,10 +81,12 @@ public class UserAdminService {
         String cleanName = UserInput.username(username);
         String cleanDisplay = UserInput.displayName(displayName);
         Set<Role> cleanRoles = UserInput.tenantRoles(roles);
-        passwordPolicy.check(password);
+        passwordPolicy.problem(password).ifPresent(problem -> {
+            throw new FieldRefusal("password", problem);
+        });
         if (TenantScope.callAsPlatform(() -> dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(cleanName)))) {
             // Usernames are global (login happens before a tenant is known): checked across tenants.
-            throw new IllegalArgumentException("Username " + cleanName + " is already taken.");
+            throw new FieldRefusal("username", "Username " + cleanName + " is already taken.");
         }
         AppUserRecord user = db.newRecord(APP_USER);
         user.setId(UUID.randomUUID());
@@ -100,11 +103,11 @@ public class UserAdminService {
 
     @Transactional
     public void setRoles(UUID userId, Set<Role> roles) {
-        UserInfo admin = requireAdmin("change roles");
+        UserInfo admin = requireAdmin();
         AppUserRecord user = find(userId);
         Set<Role> cleanRoles = UserInput.tenantRoles(roles);
         if (admin.id().equals(userId) && !cleanRoles.contains(Role.TENANT_ADMIN)) {
-            throw new IllegalArgumentException("You cannot remove your own tenant admin role.");
+            throw new FieldRefusal("roles", "You cannot remove your own tenant admin role.");
         }
         db.delete(USER_ROLE, USER_ROLE.USER_ID.eq(userId));
         writeRoles(userId, cleanRoles);
@@ -112,9 +115,33 @@ public class UserAdminService {
         audit.record("user.roles", user.getUsername(), Outcome.SUCCESS, "roles=" + EnumSet.copyOf(cleanRoles));
     }
 
+    /**
+     * Saves a user's display name and roles together; each change is audited as its own entry, and
+     * a change of roles ends the user's sessions (their roles are read at sign-in).
+     */
+    @Transactional
+    public void edit(UUID userId, String displayName, Set<Role> roles) {
+        requireAdmin();
+        AppUserRecord user = find(userId);
+        String cleanDisplay = UserInput.displayName(displayName);
+        Set<Role> cleanRoles = UserInput.tenantRoles(roles);
+        if (!cleanRoles.equals(rolesOf(userId))) {
+            setRoles(userId, cleanRoles);
+        }
+        if (!cleanDisplay.equals(user.getDisplayName())) {
+            db.update(APP_USER, Map.of(APP_USER.DISPLAY_NAME, cleanDisplay), APP_USER.ID.eq(userId));
+            audit.record("user.rename", user.getUsername(), Outcome.SUCCESS, "display name=" + cleanDisplay);
+        }
+    }
+
+    private Set<Role> rolesOf(UUID userId) {
+        return db.fetch(USER_ROLE, USER_ROLE.USER_ID.eq(userId)).stream().map(r -> Role.valueOf(r.getRole()))
+                .collect(Collectors.toSet());
+    }
+
     @Transactional
     public void setEnabled(UUID userId, boolean enabled) {
-        UserInfo admin = requireAdmin("enable or disable users");
+        UserInfo admin = requireAdmin();
         AppUserRecord user = find(userId);
         if (admin.id().equals(userId) && !enabled) {
             throw new IllegalArgumentException("You cannot disable yourself.");
@@ -132,7 +159,7 @@ public class UserAdminService {
      * once. Throttle state is per node (admin guide).
      */
     public void liftSignInLock(UUID userId) {
-        requireAdmin("lift sign-in locks");
+        requireAdmin();
         AppUserRecord user = find(userId);
         loginThrottle.lift(user.getUsername());
         audit.record("user.unlock", user.getUsername(), Outcome.SUCCESS, "sign-in throttle lifted");
@@ -151,8 +178,8 @@ public class UserAdminService {
         }
     }
 
-    private UserInfo requireAdmin(String action) {
-        return Permissions.requireAnyRole(currentUser, action, Role.TENANT_ADMIN);
+    private UserInfo requireAdmin() {
+        return permissions.require(PlatformPermissions.MANAGE_USERS);
     }
 
     /** @param signInSlowed many failed sign-ins against the account have slowed its sign-in */

@@ -1,6 +1,7 @@
 package dev.cairn.app.admin;
 
 import dev.cairn.api.security.Role;
+import dev.cairn.app.ui.FieldRefusal;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ final class UserInput {
     static String username(String username) {
         String clean = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(clean).matches()) {
-            throw new IllegalArgumentException("Username must be 3-80 characters: letters, digits, '.', '_', '@' or '-'.");
+            throw new FieldRefusal("username", "Username must be 3-80 characters: letters, digits, '.', '_', '@' or '-'.");
         }
         return clean;
     }
@@ -24,17 +25,17 @@ final class UserInput {
     static String displayName(String displayName) {
         String clean = displayName == null ? "" : displayName.strip();
         if (clean.isEmpty() || clean.length() > 120) {
-            throw new IllegalArgumentException("Display name is required (at most 120 characters).");
+            throw new FieldRefusal("displayName", "Display name is required (at most 120 characters).");
         }
         return clean;
     }
 
     static Set<Role> tenantRoles(Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one role.");
+            throw new FieldRefusal("roles", "Choose at least one role.");
         }
         if (roles.contains(Role.PLATFORM_ADMIN)) {
-            throw new IllegalArgumentException("The platform admin role cannot be given inside a tenant.");
+            throw new FieldRefusal("roles", "The platform admin role cannot be given inside a tenant.");
         }
         return Set.copyOf(roles);
     }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,13 +16,22 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.admin.UserAdminService.UserSummary;
+import dev.cairn.app.ui.FieldChecks;
+import dev.cairn.app.ui.FieldRefusal;
+import dev.cairn.app.ui.FormProblem;
 import dev.cairn.api.ui.Notices;
+import dev.cairn.app.security.PasswordPolicy;
+import dev.cairn.api.security.AccessDeniedException;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.data.binder.Binder;
+import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A tenant admin's user management: create users, assign roles, disable. */
+/** A tenant admin's user management: create users, edit their name and roles, disable (confirmed). */
 @Route("admin/users")
 @PageTitle("Users · Cairn")
 @RolesAllowed(Role.TENANT_ADMIN_NAME)
@@ -30,15 +40,20 @@ public class UsersView extends VerticalLayout {
     private static final Role[] TENANT_ROLES = Arrays.stream(Role.values()).filter(Role::isTenantRole).toArray(Role[]::new);
 
     private final UserAdminService users;
+    private final PasswordPolicy passwordPolicy;
     private final Grid<UserSummary> grid = new Grid<>();
 
-    public UsersView(UserAdminService users) {
+    public UsersView(UserAdminService users, PasswordPolicy passwordPolicy) {
         this.users = users;
+        this.passwordPolicy = passwordPolicy;
         Button create = new Button("New user", click -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        grid.addColumn(UserSummary::username).setHeader("Username");
-        grid.addColumn(UserSummary::displayName).setHeader("Name");
-        grid.addColumn(u -> u.roles().stream().sorted().map(Role::title).collect(Collectors.joining(", "))).setHeader("Roles");
+        // Long text wraps instead of being cut off; short columns take their content's width.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(UserSummary::username).setHeader("Username").setAutoWidth(true);
+        grid.addColumn(UserSummary::displayName).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(u -> u.roles().stream().sorted().map(Role::title).collect(Collectors.joining(", "))).setHeader("Roles")
+                .setAutoWidth(true);
         grid.addColumn(u -> (u.enabled() ? "Active" : "Disabled") + (u.signInSlowed() ? ", sign-in slowed" : ""))
                 .setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
@@ -48,15 +63,26 @@ public class UsersView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(UserSummary user) {
-        Button roles = new Button("Roles", click -> openRoles(user));
-        Button toggle = new Button(user.enabled() ? "Disable" : "Enable", click -> run(() -> users.setEnabled(user.id(), !user.enabled()),
-                user.enabled() ? "User disabled; their sessions have ended" : "User enabled"));
-        HorizontalLayout actions = new HorizontalLayout(roles, toggle);
+        Button edit = new Button("Edit", click -> openEdit(user));
+        Button toggle = user.enabled()
+                ? new Button("Disable", click -> confirmDisable(user))
+                : new Button("Enable", click -> act(() -> users.setEnabled(user.id(), true), "User enabled"));
+        HorizontalLayout actions = new HorizontalLayout(edit, toggle);
         if (user.signInSlowed()) {
-            actions.add(new Button("Lift sign-in lock", click -> run(() -> users.liftSignInLock(user.id()),
+            actions.add(new Button("Lift sign-in lock", click -> act(() -> users.liftSignInLock(user.id()),
                     "Sign-in lock lifted for " + user.username())));
         }
         return actions;
+    }
+
+    private void confirmDisable(UserSummary user) {
+        ConfirmDialog confirm = new ConfirmDialog("Disable " + user.username() + "?",
+                user.displayName() + " can no longer sign in, and their open sessions end at their next click. "
+                        + "You can enable the account again later.", "Disable", event -> act(() -> users.setEnabled(user.id(), false),
+                "User disabled; their sessions have ended"));
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 
     private void openCreate() {
@@ -67,28 +93,37 @@ public class UsersView extends VerticalLayout {
         PasswordField password = new PasswordField("Initial password");
         password.setHelperText("At least 8 characters; common passwords are refused");
         CheckboxGroup<Role> roles = roleChooser(Set.of(Role.MEMBER));
-        dialog.add(new FormLayout(username, displayName, password, roles));
-        Button save = new Button("Create", click -> {
-            if (run(() -> users.create(username.getValue(), displayName.getValue(), password.getValue(), roles.getValue()),
-                    "User created")) {
-                dialog.close();
-            }
-        });
+        FormProblem problem = new FormProblem();
+        dialog.add(new FormLayout(username, displayName, password, roles), problem);
+        Binder<Void> checks = new Binder<>();
+        FieldChecks.check(checks, username, UserInput::username);
+        FieldChecks.check(checks, displayName, UserInput::displayName);
+        FieldChecks.check(checks, password, passwordPolicy::check);
+        FieldChecks.check(checks, roles, UserInput::tenantRoles);
+        Map<String, HasValidation> fields = Map.of("username", username, "displayName", displayName, "password", password,
+                "roles", roles);
+        Button save = new Button("Create", click -> save(dialog, checks, fields, problem,
+                () -> users.create(username.getValue(), displayName.getValue(), password.getValue(), roles.getValue()), "User created"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         dialog.open();
     }
 
-    private void openRoles(UserSummary user) {
+    private void openEdit(UserSummary user) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Roles of " + user.username());
+        dialog.setHeaderTitle("Edit " + user.username());
+        TextField displayName = new TextField("Display name");
+        displayName.setValue(user.displayName());
         CheckboxGroup<Role> roles = roleChooser(user.roles());
-        dialog.add(roles);
-        Button save = new Button("Save", click -> {
-            if (run(() -> users.setRoles(user.id(), roles.getValue()), "Roles saved")) {
-                dialog.close();
-            }
-        });
+        roles.setHelperText("A change of roles ends the user's open sessions");
+        FormProblem problem = new FormProblem();
+        dialog.add(new FormLayout(displayName, roles), problem);
+        Binder<Void> checks = new Binder<>();
+        FieldChecks.check(checks, displayName, UserInput::displayName);
+        FieldChecks.check(checks, roles, UserInput::tenantRoles);
+        Map<String, HasValidation> fields = Map.of("displayName", displayName, "roles", roles);
+        Button save = new Button("Save", click -> save(dialog, checks, fields, problem,
+                () -> users.edit(user.id(), displayName.getValue(), roles.getValue()), "User saved"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         dialog.open();
@@ -102,15 +137,37 @@ public class UsersView extends VerticalLayout {
         return roles;
     }
 
-    private boolean run(Runnable action, String success) {
+    /** Every field's error at once; a refusal only the service knows lands on its field; the dialog keeps the input. */
+    private void save(Dialog dialog, Binder<Void> checks, Map<String, HasValidation> fields, FormProblem problem,
+                      Runnable action, String success) {
+        problem.clear();
+        if (!checks.validate().isOk()) {
+            return;
+        }
+        try {
+            action.run();
+            dialog.close();
+            Notices.success(success);
+            refresh();
+        } catch (FieldRefusal refusal) {
+            if (!FieldChecks.show(refusal, fields)) {
+                problem.show(refusal.getMessage());
+            }
+        } catch (IllegalArgumentException | AccessDeniedException refused) {
+            problem.show(refused.getMessage());
+        }
+    }
+
+    /** An action from the grid: a refusal (disabling yourself) is shown in a dialog the user closes, not a pop-up. */
+    private void act(Runnable action, String success) {
         try {
             action.run();
             Notices.success(success);
             refresh();
-            return true;
-        } catch (IllegalArgumentException | dev.cairn.api.security.AccessDeniedException problem) {
-            Notices.refused(problem.getMessage());
-            return false;
+        } catch (IllegalArgumentException | AccessDeniedException refused) {
+            ConfirmDialog refusal = new ConfirmDialog("Not done", refused.getMessage(), "OK", event -> {
+            });
+            refusal.open();
         }
     }
 

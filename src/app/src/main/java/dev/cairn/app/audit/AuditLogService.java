@@ -7,7 +7,8 @@ import dev.cairn.api.audit.AuditLog;
 import dev.cairn.api.audit.AuditLog.Outcome;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
-import dev.cairn.api.security.Permissions;
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.app.security.PlatformPermissions;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NoTenantInScopeException;
 import dev.cairn.app.audit.TenantChoice.AllTenants;
@@ -43,9 +44,11 @@ public class AuditLogService {
 
     private final DSLContext dsl;
     private final CurrentUser currentUser;
+    private final PermissionCheck permissions;
     private final AuditLog audit;
 
-    AuditLogService(DSLContext dsl, CurrentUser currentUser, AuditLog audit) {
+    AuditLogService(DSLContext dsl, CurrentUser currentUser, AuditLog audit, PermissionCheck permissions) {
+        this.permissions = permissions;
         this.dsl = dsl;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -117,7 +120,9 @@ public class AuditLogService {
     }
 
     private UserInfo reader() {
-        return Permissions.requireAnyRole(currentUser, "read the audit log", Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
+        // The platform admin reads every tenant's log (a platform task); tenant users by permission.
+        UserInfo user = currentUser.require();
+        return isPlatformAdmin(user) ? user : permissions.require(PlatformPermissions.READ_AUDIT_LOG);
     }
 
     private static boolean isPlatformAdmin(UserInfo user) {

@@ -43,11 +43,11 @@ public class AuditLogView extends VerticalLayout {
         }
         grid.addColumn(AuditEntry::actor).setHeader("Actor").setKey("actor").setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader("Action").setKey("action").setAutoWidth(true);
-        grid.addColumn(AuditEntry::target).setHeader("Target").setKey("target").setFlexGrow(1);
+        grid.addColumn(AuditEntry::target).setHeader("Target").setKey("target").setFlexGrow(2);
         grid.addColumn(AuditEntry::outcome).setHeader("Outcome").setKey("outcome").setAutoWidth(true);
-        grid.addColumn(AuditEntry::detail).setHeader("Detail").setKey("detail").setFlexGrow(2);
+        grid.addColumn(AuditEntry::detail).setHeader("Detail").setKey("detail").setFlexGrow(3);
         grid.setSelectionMode(Grid.SelectionMode.NONE);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateComponent(new Paragraph("No entries match the filter."));
         grid.setItems(query -> audit.page(filter, query.getOffset(), query.getLimit()).stream(), query -> audit.count(filter));
         Button export = new Button("Export CSV", click -> export());

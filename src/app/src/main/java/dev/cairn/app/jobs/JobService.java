@@ -53,7 +53,7 @@ public class JobService implements Jobs {
     @Override
     @Transactional
     public UUID submit(String type, String title, UUID projectId, String payload) {
-        UserInfo user = Permissions.requireAnyRole(currentUser, "start jobs", Role.MEMBER, Role.PROJECT_MANAGER, Role.TENANT_ADMIN);
+        UserInfo user = dev.cairn.app.security.PlatformPermissions.require(currentUser, dev.cairn.app.security.PlatformPermissions.START_JOBS);
         if (!handlers.containsKey(type)) {
             throw new IllegalArgumentException("Unknown job type " + type);
         }

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.shared.Registration;
+import dev.cairn.api.plugin.LineageTypes;
+import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 @NpmPackage(value = "cytoscape", version = "3.35.0")
 public class LineageGraph extends Component implements HasSize {
 
-    public void setGraph(LineageGraphData graph) {
-        getElement().setPropertyJson("graph", toJson(graph));
+    public void setGraph(LineageGraphData graph, Function<String, String> typeNames) {
+        getElement().setPropertyJson("graph", toJson(graph, typeNames));
     }
 
     public Registration addNodeSelectedListener(ComponentEventListener<NodeSelectedEvent> listener) {
@@ -33,6 +35,11 @@ public class LineageGraph extends Component implements HasSize {
     }
 
     static ObjectNode toJson(LineageGraphData graph) {
+        return toJson(graph, LineageTypes::wordsOf);
+    }
+
+    /** {@code typeNames} gives each type's display name, which the legend shows instead of the type id. */
+    static ObjectNode toJson(LineageGraphData graph, Function<String, String> typeNames) {
         ArrayNode nodes = JacksonUtils.createArrayNode();
         String context = graph.nodes().stream().filter(node -> node.kind() == NodeKind.CONTEXT).findFirst()
                 .map(node -> node.id().toString()).orElse(null);
@@ -41,6 +48,7 @@ public class LineageGraph extends Component implements HasSize {
             json.put("id", node.id().toString());
             json.put("label", node.name());
             json.put("type", node.type());
+            json.put("typeName", typeNames.apply(node.type()));
             json.put("kind", node.kind().name());
             if (node.kind() != NodeKind.CONTEXT && context != null) {
                 json.put("parent", context);

@@ -32,10 +32,13 @@ public class LineageView extends VerticalLayout implements HasUrlParameter<Strin
     private final LineageGraph graph = new LineageGraph();
     private final NodeDetailsPanel details;
 
-    public LineageView(ProjectDirectory projects, LineageStore lineage) {
+    private final LineageTypeNames typeNames;
+
+    public LineageView(ProjectDirectory projects, LineageStore lineage, LineageTypeNames typeNames) {
         this.projects = projects;
         this.lineage = lineage;
-        this.details = new NodeDetailsPanel(this::showNode);
+        this.typeNames = typeNames;
+        this.details = new NodeDetailsPanel(this::showNode, typeNames::nameOf);
         setSizeFull();
         graph.setSizeFull();
         graph.setMinHeight("480px");
@@ -54,7 +57,7 @@ public class LineageView extends VerticalLayout implements HasUrlParameter<Strin
         ProjectRef project = projects.require(projectId);
         title.setText("Lineage of " + project.name());
         LineageGraphData data = lineage.graph(project.id());
-        graph.setGraph(data);
+        graph.setGraph(data, typeNames::nameOf);
         empty.setVisible(data.isEmpty());
         details.setVisible(false);
     }

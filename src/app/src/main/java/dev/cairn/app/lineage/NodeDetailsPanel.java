@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The selected node: its fields, properties and what lies up- and downstream of it. Every value was
@@ -24,10 +25,15 @@ class NodeDetailsPanel extends Div {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private final Consumer<UUID> select;
+    private final Function<String, String> typeNames;
 
-    /** {@code select} is called with the id of a neighbour the user clicks, to show that node next. */
-    NodeDetailsPanel(Consumer<UUID> select) {
+    /**
+     * {@code select} is called with the id of a neighbour the user clicks, to show that node next;
+     * {@code typeNames} gives the display name of a type.
+     */
+    NodeDetailsPanel(Consumer<UUID> select, Function<String, String> typeNames) {
         this.select = select;
+        this.typeNames = typeNames;
         addClassName("lineage-details");
         setWidth("22rem");
         getStyle().set("flex", "none").set("overflow", "auto").set("padding", "var(--lumo-space-m)")
@@ -41,7 +47,7 @@ class NodeDetailsPanel extends Div {
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         add(close, new H3(node.name()));
         add(field("Kind", node.kind() == NodeKind.ARTIFACT ? "Artifact" : "Execution"));
-        add(field("Type", node.type()));
+        add(field("Type", typeNames.apply(node.type())));
         if (node.uri() != null) {
             add(field("URI", node.uri()));
         }
@@ -75,9 +81,10 @@ class NodeDetailsPanel extends Div {
         }
         Div list = new Div();
         for (NodeRef node : nodes) {
-            Button link = new Button(node.name() + " (" + node.type() + ")", click -> select.accept(node.id()));
+            Button link = new Button(node.name() + " (" + typeNames.apply(node.type()) + ")", click -> select.accept(node.id()));
             link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            link.getStyle().set("display", "block").set("text-align", "start");
+            // Long names wrap inside the panel instead of being cut off (styles.css: .lineage-link).
+            link.addClassName("lineage-link");
             list.add(link);
         }
         return list;

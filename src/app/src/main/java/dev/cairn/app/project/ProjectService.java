@@ -10,8 +10,8 @@ import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
-import dev.cairn.api.security.Permissions;
-import dev.cairn.api.security.Role;
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.app.security.PlatformPermissions;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.app.db.tables.records.AppUserRecord;
@@ -19,6 +19,7 @@ import dev.cairn.app.db.tables.records.ProjectMemberRecord;
 import dev.cairn.app.db.tables.records.ProjectRecord;
 import dev.cairn.app.lineage.LineageStore;
 import dev.cairn.app.tracking.TrackingService;
+import dev.cairn.app.ui.FieldRefusal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -43,8 +44,11 @@ public class ProjectService implements ProjectDirectory {
     private final LineageStore lineage;
     private final TrackingService tracking;
     private final AuditLog audit;
+    private final PermissionCheck permissions;
 
-    ProjectService(TenantDb db, CurrentUser currentUser, LineageStore lineage, TrackingService tracking, AuditLog audit) {
+    ProjectService(TenantDb db, CurrentUser currentUser, LineageStore lineage, TrackingService tracking, AuditLog audit,
+                   PermissionCheck permissions) {
+        this.permissions = permissions;
         this.db = db;
         this.currentUser = currentUser;
         this.lineage = lineage;
@@ -73,11 +77,11 @@ public class ProjectService implements ProjectDirectory {
 
     @Transactional
     public ProjectRef create(String name, String key, String description) {
-        UserInfo user = Permissions.requireAnyRole(currentUser, "create projects", Role.PROJECT_MANAGER, Role.TENANT_ADMIN);
+        UserInfo user = permissions.require(PlatformPermissions.CREATE_PROJECT);
         String cleanName = ProjectInput.name(name);
         String cleanKey = ProjectInput.key(key);
         if (db.count(PROJECT, PROJECT.PROJECT_KEY.eq(cleanKey)) > 0) {
-            throw new IllegalArgumentException("Key " + cleanKey + " is already used by another project.");
+            throw new FieldRefusal("key", "Key " + cleanKey + " is already used by another project.");
         }
         ProjectRecord project = db.newRecord(PROJECT);
         project.setId(UUID.randomUUID());
@@ -112,7 +116,7 @@ public class ProjectService implements ProjectDirectory {
 
     @Transactional
     public void addMember(UUID projectId, UUID userId) {
-        Permissions.requireAnyRole(currentUser, "manage project members", Role.PROJECT_MANAGER, Role.TENANT_ADMIN);
+        permissions.require(PlatformPermissions.MANAGE_MEMBERS);
         ProjectRef project = require(projectId);
         AppUserRecord user = db.fetchOptional(APP_USER, APP_USER.ID.eq(userId)).orElseThrow(() -> new NotFoundException("User"));
         if (db.count(PROJECT_MEMBER, PROJECT_MEMBER.PROJECT_ID.eq(projectId).and(PROJECT_MEMBER.USER_ID.eq(userId))) == 0) {
@@ -123,7 +127,7 @@ public class ProjectService implements ProjectDirectory {
 
     @Transactional
     public void removeMember(UUID projectId, UUID userId) {
-        Permissions.requireAnyRole(currentUser, "manage project members", Role.PROJECT_MANAGER, Role.TENANT_ADMIN);
+        permissions.require(PlatformPermissions.MANAGE_MEMBERS);
         ProjectRef project = require(projectId);
         int removed = db.delete(PROJECT_MEMBER, PROJECT_MEMBER.PROJECT_ID.eq(projectId).and(PROJECT_MEMBER.USER_ID.eq(userId)));
         if (removed > 0) {
@@ -163,10 +167,10 @@ public class ProjectService implements ProjectDirectory {
         static String name(String name) {
             String clean = name == null ? "" : name.strip();
             if (clean.isEmpty()) {
-                throw new IllegalArgumentException("Name is required.");
+                throw new FieldRefusal("name", "Name is required.");
             }
             if (clean.length() > 120) {
-                throw new IllegalArgumentException("Name must have at most 120 characters.");
+                throw new FieldRefusal("name", "Name must have at most 120 characters.");
             }
             return clean;
         }
@@ -174,7 +178,7 @@ public class ProjectService implements ProjectDirectory {
         static String key(String key) {
             String clean = key == null ? "" : key.strip().toUpperCase(java.util.Locale.ROOT);
             if (!KEY.matcher(clean).matches()) {
-                throw new IllegalArgumentException("Key must be 2-12 letters or digits, starting with a letter (e.g. CHURN).");
+                throw new FieldRefusal("key", "Key must be 2-12 letters or digits, starting with a letter (e.g. CHURN).");
             }
             return clean;
         }
@@ -182,7 +186,7 @@ public class ProjectService implements ProjectDirectory {
         static String description(String description) {
             String clean = description == null ? "" : description.strip();
             if (clean.length() > 4000) {
-                throw new IllegalArgumentException("Description must have at most 4000 characters.");
+                throw new FieldRefusal("description", "Description must have at most 4000 characters.");
             }
             return clean;
         }

@@ -3,6 +3,7 @@ package dev.cairn.app.project;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -23,7 +24,8 @@ import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.app.security.PlatformPermissions;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tracking.ExperimentTracking;
 import dev.cairn.api.tracking.TrackingStatus;
@@ -48,13 +50,13 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
     private final boolean canStartJobs;
 
     public ProjectView(ProjectService projects, PluginRegistry plugins, ExperimentTracking tracking, Jobs jobs,
-                       CurrentUser currentUser) {
+                       PermissionCheck permissions) {
         this.projects = projects;
         this.plugins = plugins;
         this.tracking = tracking;
         this.jobs = jobs;
-        this.canManage = currentUser.require().hasAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN);
-        this.canStartJobs = currentUser.require().hasAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN, Role.MEMBER);
+        this.canManage = permissions.can(PlatformPermissions.MANAGE_MEMBERS);
+        this.canStartJobs = permissions.can(PlatformPermissions.START_JOBS);
     }
 
     @Override
@@ -66,9 +68,37 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         if (details.getDescription() != null && !details.getDescription().isBlank()) {
             add(new Paragraph(details.getDescription()));
         }
-        add(stages(project), trackingPanel(project), members(project));
+        FlexLayout stages = stages(project);
+        add(nextStep(project), stages, trackingPanel(project), members(project));
         RouteConfiguration routes = RouteConfiguration.forApplicationScope();
         add(new Anchor(routes.getUrl(LineageView.class, project.id().toString()), "Open the lineage graph"));
+    }
+
+    /**
+     * The next step of the lifecycle: the first gate check that fails, in stage order, with the page
+     * where it is done. Evaluated before the stage cards (which evaluate again): a gate check is a
+     * cheap read, and the cards stay as they were.
+     */
+    private Div nextStep(ProjectRef project) {
+        Div box = new Div();
+        box.setId("next-step");
+        box.addClassName("next-step");
+        for (Stage stage : Stage.values()) {
+            for (StagePlugin plugin : plugins.forStage(stage)) {
+                for (StageGateCheck check : plugin.gateChecks()) {
+                    StageGateCheck.GateResult result = check.evaluate(project);
+                    if (!result.passed()) {
+                        box.add(new Span("Next step (" + stage.title() + "): " + check.title() + ". "),
+                                new Span(result.explanation() + " "));
+                        plugin.navigation().stream().findFirst().ifPresent(entry -> box.add(new Anchor(
+                                dev.cairn.app.shell.MainLayout.urlOf(entry, project.id().toString()), "Go to " + entry.label())));
+                        return box;
+                    }
+                }
+            }
+        }
+        box.add(new Span("Every stage gate passes."));
+        return box;
     }
 
     private FlexLayout stages(ProjectRef project) {
@@ -138,8 +168,9 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         box.setPadding(false);
         box.add(new H3("Members"));
         Grid<ProjectService.Member> grid = new Grid<>();
-        grid.addColumn(ProjectService.Member::displayName).setHeader("Name");
-        grid.addColumn(ProjectService.Member::username).setHeader("Username");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ProjectService.Member::displayName).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(ProjectService.Member::username).setHeader("Username").setAutoWidth(true);
         if (canManage) {
             grid.addComponentColumn(member -> new Button("Remove", click -> {
                 projects.removeMember(project.id(), member.userId());
@@ -155,9 +186,12 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             candidate.setItems(projects.candidates(project.id()));
             Button add = new Button("Add", click -> {
                 if (candidate.getValue() == null) {
-                    Notices.refused("Choose a user to add.");
+                    // On the field, not a pop-up: it goes once a user is chosen.
+                    candidate.setErrorMessage("Choose a user to add.");
+                    candidate.setInvalid(true);
                     return;
                 }
+                candidate.setInvalid(false);
                 projects.addMember(project.id(), candidate.getValue().userId());
                 grid.setItems(projects.members(project.id()));
                 candidate.setItems(projects.candidates(project.id()));

@@ -5,8 +5,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouteConfiguration;
+import dev.cairn.app.admin.UsersView;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -14,9 +20,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.Role;
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.app.security.PlatformPermissions;
 import dev.cairn.app.db.tables.records.ProjectRecord;
+import dev.cairn.app.ui.FieldChecks;
+import dev.cairn.app.ui.FieldRefusal;
+import dev.cairn.app.ui.FormProblem;
 import dev.cairn.api.ui.Notices;
+import com.vaadin.flow.data.binder.Binder;
+import dev.cairn.api.security.AccessDeniedException;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -34,23 +46,43 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
 
     private final CurrentUser currentUser;
 
-    public ProjectsView(ProjectService projects, CurrentUser currentUser) {
+    public ProjectsView(ProjectService projects, CurrentUser currentUser, PermissionCheck permissions) {
         this.projects = projects;
         this.currentUser = currentUser;
         add(new H2("Projects"));
-        if (currentUser.require().hasAnyRole(Role.PROJECT_MANAGER, Role.TENANT_ADMIN)) {
+        if (permissions.can(PlatformPermissions.CREATE_PROJECT)) {
             Button create = new Button("New project", click -> openCreateDialog());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(create);
         }
         grid.addColumn(ProjectRecord::getProjectKey).setHeader("Key").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ProjectRecord::getName).setHeader("Name");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ProjectRecord::getName).setHeader("Name").setFlexGrow(2);
         grid.addColumn(ProjectRecord::getCreatedBy).setHeader("Created by").setAutoWidth(true);
         grid.addColumn(p -> p.getCreatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE)).setHeader("Created").setAutoWidth(true);
         grid.addItemClickListener(click -> open(click.getItem().getId().toString()));
-        grid.setEmptyStateComponent(new Paragraph("No projects yet."));
+        grid.setEmptyStateComponent(firstSteps(permissions));
         add(grid);
         setSizeFull();
+    }
+
+    /** What to do first in a tenant without projects, by what the user may do. */
+    private static Div firstSteps(PermissionCheck permissions) {
+        Div steps = new Div();
+        steps.setId("first-steps");
+        if (permissions.can(PlatformPermissions.CREATE_PROJECT)) {
+            steps.add(new Paragraph("No projects yet. Start with New project above: give it a name and a short key, "
+                    + "then scope it on its Scoping page."));
+        } else {
+            steps.add(new Paragraph("No projects yet. A project manager or your tenant admin creates the first one; "
+                    + "it appears here as soon as it exists."));
+        }
+        if (permissions.can(PlatformPermissions.MANAGE_USERS)) {
+            steps.add(new Paragraph(new Span("Add the people who will work on it: "),
+                    new Anchor(RouteConfiguration.forSessionScope().getUrl(UsersView.class), "create their accounts under Users"),
+                    new Span(", then add them to the project as members.")));
+        }
+        return steps;
     }
 
     /** The platform admin belongs to no tenant and has no projects: their home is the tenant list. */
@@ -84,15 +116,28 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         TextArea description = new TextArea("Description");
         description.setMaxLength(4000);
         FormLayout form = new FormLayout(name, key, description);
-        dialog.add(form);
+        FormProblem problem = new FormProblem();
+        dialog.add(form, problem);
+        Binder<Void> checks = new Binder<>();
+        FieldChecks.check(checks, name, ProjectService.ProjectInput::name);
+        FieldChecks.check(checks, key, ProjectService.ProjectInput::key);
+        FieldChecks.check(checks, description, ProjectService.ProjectInput::description);
         Button save = new Button("Create", click -> {
+            problem.clear();
+            if (!checks.validate().isOk()) {
+                return;
+            }
             try {
                 ProjectRef created = projects.create(name.getValue(), key.getValue(), description.getValue());
                 dialog.close();
                 Notices.success("Project " + created.key() + " created");
                 open(created.id().toString());
-            } catch (IllegalArgumentException invalid) {
-                Notices.refused(invalid.getMessage());
+            } catch (FieldRefusal refusal) {
+                if (!FieldChecks.show(refusal, java.util.Map.of("name", name, "key", key, "description", description))) {
+                    problem.show(refusal.getMessage());
+                }
+            } catch (IllegalArgumentException | AccessDeniedException refused) {
+                problem.show(refused.getMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -45,8 +45,8 @@ class PolicyPermissionCheck implements PermissionCheck {
     }
 
     private void requireDeclared(PermissionDefinition permission) {
-        if (!registry.getObject().isDeclaredPermission(permission)) {
-            throw new IllegalStateException("Permission " + permission.id() + " is not declared by any plugin");
+        if (!PlatformPermissions.ALL.contains(permission) && !registry.getObject().isDeclaredPermission(permission)) {
+            throw new IllegalStateException("Permission " + permission.id() + " is not declared by the platform or any plugin");
         }
     }
 }

@@ -46,8 +46,9 @@ class SecurityConfig {
                 .requestMatchers("/actuator/**").denyAll());
         // A session registry lets Cairn end the live sessions of a user an admin disables on this
         // node; the per-request check ends them on every node (ADR 0007).
-        http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry));
-        http.addFilterAfter(new SessionValidityFilter(revocations), SecurityContextHolderFilter.class);
+        http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)
+                .expiredSessionStrategy(new SignedOutExpiredSessionStrategy(revocations, LOGIN_PATH)));
+        http.addFilterAfter(new SessionValidityFilter(revocations, LOGIN_PATH), SecurityContextHolderFilter.class);
         http.addFilterBefore(new LoginOriginFilter(LOGIN_PATH), UsernamePasswordAuthenticationFilter.class);
         // Headers are written before the request reaches Vaadin: Vaadin's page handler sets
         // X-Frame-Options: SAMEORIGIN itself unless the response already has one, and Spring writes

@@ -19,6 +19,8 @@ import dev.cairn.api.plugin.StagePlugin;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.PermissionCheck;
+import dev.cairn.app.security.PlatformPermissions;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.admin.TenantsView;
@@ -48,8 +50,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final SideNav globalNav = new SideNav();
     private final SideNav projectNav = new SideNav();
 
+    private final PermissionCheck permissions;
+
     public MainLayout(PluginRegistry plugins, ProjectDirectory projects, CurrentUser currentUser,
-                      AuthenticationContext authentication) {
+                      AuthenticationContext authentication, PermissionCheck permissions) {
+        this.permissions = permissions;
         this.plugins = plugins;
         this.projects = projects;
         this.currentUser = currentUser;
@@ -82,13 +87,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 }
             }
         }
-        if (user.hasRole(Role.TENANT_ADMIN)) {
+        if (permissions.can(PlatformPermissions.MANAGE_USERS)) {
             globalNav.addItem(new SideNavItem("Users", UsersView.class));
         }
         if (user.hasRole(Role.PLATFORM_ADMIN)) {
             globalNav.addItem(new SideNavItem("Tenants", TenantsView.class));
         }
-        if (user.hasAnyRole(Role.TENANT_ADMIN, Role.PLATFORM_ADMIN)) {
+        if (user.hasRole(Role.PLATFORM_ADMIN) || permissions.can(PlatformPermissions.READ_AUDIT_LOG)) {
             globalNav.addItem(new SideNavItem("Audit log", AuditLogView.class));
         }
     }

@@ -47,6 +47,17 @@ class LineageGraphTest {
     }
 
     @Test
+    void eachNodeCarriesItsTypesDisplayNameForTheLegend() {
+        java.util.Map<String, String> names = java.util.Map.of("data.dataset", "Dataset", "modeling.training", "Training run");
+        ObjectNode json = LineageGraph.toJson(graph(), type -> names.getOrDefault(type, dev.cairn.api.plugin.LineageTypes.wordsOf(type)));
+
+        assertThat(json.get("nodes").get(1).get("typeName").asString()).isEqualTo("Dataset");
+        assertThat(json.get("nodes").get(2).get("typeName").asString()).isEqualTo("Training run");
+        assertThat(json.get("nodes").get(0).get("typeName").asString()).as("the platform's context").isEqualTo("Project");
+        assertThat(json.get("nodes").get(3).get("typeName").asString()).isEqualTo("Model");
+    }
+
+    @Test
     void edgesKeepTheEventIdAndTheDirectionDataFlows() {
         JsonNode edges = LineageGraph.toJson(graph()).get("edges");
 

@@ -1,0 +1,48 @@
+package dev.cairn.app.security;
+
+import dev.cairn.api.plugin.PermissionDefinition;
+import dev.cairn.api.security.AccessDeniedException;
+import dev.cairn.api.security.Audience;
+import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.CurrentUser.UserInfo;
+import java.util.List;
+
+/**
+ * The platform's own permissions, declared as plugins declare theirs and granted by the same
+ * {@link RolePolicy}, so the role table in docs/admin-guide.md and RoleMatrixTest cover them too.
+ * The platform admin's tenant management is not among them: the platform admin belongs to no
+ * tenant and holds no tenant permission, so those actions stay a platform-admin check.
+ */
+public final class PlatformPermissions {
+
+    public static final PermissionDefinition CREATE_PROJECT =
+            new PermissionDefinition("platform.create-project", "create projects", Audience.MANAGERS);
+    public static final PermissionDefinition MANAGE_MEMBERS =
+            new PermissionDefinition("platform.manage-members", "manage project members", Audience.MANAGERS);
+    public static final PermissionDefinition START_JOBS =
+            new PermissionDefinition("platform.start-jobs", "start jobs", Audience.CONTRIBUTORS);
+    public static final PermissionDefinition MANAGE_USERS =
+            new PermissionDefinition("platform.manage-users", "manage the tenant's users", Audience.TENANT_ADMINS);
+    public static final PermissionDefinition READ_AUDIT_LOG =
+            new PermissionDefinition("platform.read-audit-log", "read the audit log", Audience.TENANT_ADMINS);
+
+    public static final List<PermissionDefinition> ALL =
+            List.of(CREATE_PROJECT, MANAGE_MEMBERS, START_JOBS, MANAGE_USERS, READ_AUDIT_LOG);
+
+    private static final RolePolicy POLICY = new RolePolicy();
+
+    private PlatformPermissions() {
+    }
+
+    /**
+     * The same check as {@link dev.cairn.api.security.PermissionCheck#require}, for a class that
+     * cannot take the check as a collaborator (JobService, whose constructor another change owns).
+     */
+    public static UserInfo require(CurrentUser currentUser, PermissionDefinition permission) {
+        UserInfo user = currentUser.require();
+        if (!ALL.contains(permission) || !POLICY.grants(user.roles(), permission)) {
+            throw new AccessDeniedException("You are not allowed to " + permission.description() + ".");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cairn.app.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
+import dev.cairn.app.demo.DemoAccounts;
+import dev.cairn.app.support.DemoWorld;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The lineage page in a real browser (issue 8): the legend names types as their plugins call them
+ * and sits below the graph, not over it; the wheel scrolls the page, ctrl + wheel zooms the graph.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:lineagepage;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
+        "cairn.jobs.poll-interval=1h"})
+@ActiveProfiles("demo")
+class LineagePageIT {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoWorld world;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private double zoom(Page page) {
+        return ((Number) page.evaluate("() => document.querySelector('lineage-graph').cy.zoom()")).doubleValue();
+    }
+
+    @Test
+    void theLegendNamesTypesBelowTheGraphAndOnlyCtrlWheelZooms() {
+        Page page = browser.newPage();
+        page.navigate("http://127.0.0.1:" + port + "/login");
+        page.locator("input[name=username]").fill("acme-pm");
+        page.locator("input[name=password]").fill(DemoAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(u -> !u.contains("/login"));
+        page.navigate("http://127.0.0.1:" + port + "/lineage/" + world.projectOf("acme").id());
+        page.waitForFunction("() => { const g = document.querySelector('lineage-graph'); return g && g.cy && g.graph.nodes.length > 1; }");
+
+        Locator legend = page.locator("lineage-graph ul.legend");
+        assertThat(legend).containsText("Dataset");
+        assertThat(legend).not().containsText("data.");
+        assertThat(legend).not().containsText("cairn.project");
+        BoundingBox canvas = page.locator("lineage-graph .canvas").boundingBox();
+        BoundingBox legendBox = legend.boundingBox();
+        org.assertj.core.api.Assertions.assertThat(legendBox.y).as("the legend lies below the graph's canvas")
+                .isGreaterThanOrEqualTo(canvas.y + canvas.height - 1);
+
+        double before = zoom(page);
+        page.mouse().move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+        page.mouse().wheel(0, -400);
+        page.waitForTimeout(300);
+        org.assertj.core.api.Assertions.assertThat(zoom(page)).as("a plain wheel leaves the graph's zoom alone").isEqualTo(before);
+
+        page.keyboard().down("Control");
+        page.mouse().wheel(0, -400);
+        page.keyboard().up("Control");
+        page.waitForTimeout(300);
+        org.assertj.core.api.Assertions.assertThat(zoom(page)).as("ctrl + wheel zooms in").isGreaterThan(before);
+
+        double zoomed = zoom(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoom out")).click();
+        org.assertj.core.api.Assertions.assertThat(zoom(page)).isLessThan(zoomed);
+    }
+}
