@@ -42,8 +42,8 @@ public class FileSettingsView extends VerticalLayout {
         int ceilingMb = (int) Math.min(Integer.MAX_VALUE, limits.ceiling() / MEGABYTE);
         limitField.setHelperText("Empty: the platform default of " + FileSizes.format(limits.platformDefault())
                 + ". At most " + FileSizes.format(limits.ceiling()) + ".");
-        limitField.setMin(1);
-        limitField.setMax(ceilingMb);
+        // No min/max on the field itself: its own constraint check would mark it invalid without a
+        // message; the Binder's validators below say what is wrong.
         limitField.setStepButtonsVisible(false);
         binder.forField(limitField)
                 .withValidator(mb -> mb == null || mb >= 1, "The limit is at least 1 MB.")
