@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.customfield.CustomField;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -31,6 +32,10 @@ public class FileUploadField extends CustomField<StoredFile> {
         setLabel(label);
         setHelperText("One file, at most " + FileSizes.format(limit) + ".");
         upload.setMaxFiles(1);
+        // The file as the request body, not multipart: a multipart body is parsed whole by the servlet
+        // container (request.getParts()) before the handler runs; a raw one streams into the store,
+        // which can refuse it by its declared length before reading and stops at the limit.
+        upload.setUploadFormat(UploadFormat.RAW);
         // The browser refuses a larger file at once; the store refuses it again on the server.
         upload.setMaxFileSize((int) Math.min(limit, Integer.MAX_VALUE));
         UploadI18N i18n = new UploadI18N();

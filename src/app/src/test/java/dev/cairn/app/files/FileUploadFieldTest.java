@@ -58,6 +58,8 @@ class FileUploadFieldTest extends SpringBrowserlessTest {
         assertThat(view.file.getHelperText()).isEqualTo("One file, at most 50 MB.");
         assertThat(view.file.upload().getMaxFileSize()).isEqualTo((int) DemoWorld.DEMO_UPLOAD_LIMIT);
         assertThat(view.file.upload().getMaxFiles()).isEqualTo(1);
+        assertThat(view.file.upload().getElement().getAttribute("upload-format")).as("the body streams, it is not parsed as multipart first")
+                .isEqualTo("raw");
     }
 
     @Test
