@@ -25,6 +25,7 @@ import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.admin.TenantsView;
 import dev.cairn.app.audit.AuditLogView;
+import dev.cairn.app.files.FileSettingsView;
 import dev.cairn.app.admin.UsersView;
 import dev.cairn.app.jobs.JobsView;
 import dev.cairn.app.lineage.LineageView;
@@ -89,6 +90,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         if (permissions.can(PlatformPermissions.MANAGE_USERS)) {
             globalNav.addItem(new SideNavItem("Users", UsersView.class));
+            globalNav.addItem(new SideNavItem("File uploads", FileSettingsView.class));
         }
         if (user.hasRole(Role.PLATFORM_ADMIN)) {
             globalNav.addItem(new SideNavItem("Tenants", TenantsView.class));

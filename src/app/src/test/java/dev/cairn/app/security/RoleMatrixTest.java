@@ -105,6 +105,7 @@ class RoleMatrixTest extends SpringBrowserlessTest {
             Map.entry("jobs", new ViewRule(TENANT_USERS, null, Set.of())),
             Map.entry("admin/tenants", new ViewRule(EnumSet.of(Who.PLATFORM_ADMIN), "New tenant", EnumSet.of(Who.PLATFORM_ADMIN))),
             Map.entry("admin/users", new ViewRule(EnumSet.of(Who.TENANT_ADMIN), "New user", EnumSet.of(Who.TENANT_ADMIN))),
+            Map.entry("admin/files", new ViewRule(EnumSet.of(Who.TENANT_ADMIN), "Save limit", EnumSet.of(Who.TENANT_ADMIN))),
             Map.entry("admin/audit", new ViewRule(EnumSet.of(Who.PLATFORM_ADMIN, Who.TENANT_ADMIN), null, Set.of())),
             Map.entry("scoping/document/:___url_parameter", new ViewRule(holders(ScopingPermissions.READ), "Save problem",
                     holders(ScopingPermissions.EDIT))),
@@ -136,6 +137,10 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     UserAdminService users;
     @Autowired
     TenantAdminService tenants;
+    @Autowired
+    dev.cairn.app.files.FileLimits fileLimits;
+    @Autowired
+    dev.cairn.api.files.FileStore files;
     @Autowired
     JobService jobs;
     @Autowired
@@ -300,6 +305,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("edit a user", new Action(holders(PlatformPermissions.MANAGE_USERS), () -> users.edit(spareUser, "Spare " + suffix(),
                 Set.of(Role.VIEWER))));
         actions.put("disable a user", new Action(holders(PlatformPermissions.MANAGE_USERS), () -> users.setEnabled(spareUser, false)));
+        actions.put("set the tenant's upload limit", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> fileLimits.setTenantLimit(null)));
+        actions.put("delete a stored file", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> files.delete(freshFile(), "role matrix")));
         actions.put("list tenants", new Action(EnumSet.of(Who.PLATFORM_ADMIN), () -> tenants.list()));
         actions.put("create a tenant", new Action(EnumSet.of(Who.PLATFORM_ADMIN), () -> tenants.create("T " + suffix(),
                 "t-" + suffix(), "t-admin-" + suffix(), "T Admin", "a long first password")));
@@ -359,6 +366,13 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         } catch (SeparationOfDutiesException | dev.cairn.plugin.scoping.document.ConcurrentEditException notTheirsToSign) {
             // the role may sign off; this user wrote the risks
         }
+    }
+
+    /** A new file of Acme's, stored by a member whoever is acting. */
+    private UUID freshFile() {
+        byte[] content = ("role matrix " + suffix() + " " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new Actors(dsl).as("acme-member", () -> files.store(dev.cairn.api.files.NewFile.named("matrix.txt"),
+                new java.io.ByteArrayInputStream(content)).file().id());
     }
 
     /** A new project of Acme's, created by its project manager whoever is acting. */

@@ -3,9 +3,12 @@ package dev.cairn.app.support;
 import static dev.cairn.app.db.Tables.PROJECT;
 import static dev.cairn.app.db.Tables.TENANT;
 
+import dev.cairn.api.files.FileStore;
+import dev.cairn.api.files.NewFile;
 import dev.cairn.api.jobs.Jobs;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.app.admin.UserAdminService;
+import dev.cairn.app.files.FileLimits;
 import dev.cairn.app.tenancy.TenantScope;
 import dev.cairn.plugin.scoping.review.ScopingReviewService;
 import java.util.UUID;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo world (two tenants, their users and one project each, seeded by the demo profile through
  * the real services) plus what the demo does not create: a background job in each tenant, and the
- * approval of each demo project's scoping document by the tenant's admin.
+ * approval of each demo project's scoping document by the tenant's admin, and in each tenant the
+ * same stored file and an upload limit of its own.
  */
 @Component
 public class DemoWorld {
@@ -24,8 +28,16 @@ public class DemoWorld {
     private final Jobs jobs;
     private final UserAdminService users;
     private final ScopingReviewService reviews;
+    private final FileStore files;
+    private final FileLimits fileLimits;
 
-    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users, ScopingReviewService reviews) {
+    /** The same bytes in both tenants: each stores its own copy, and neither reaches the other's by id or hash. */
+    public static final long DEMO_UPLOAD_LIMIT = 50L * 1024 * 1024;
+    public static final byte[] SHARED_FILE_CONTENT = "region,churned\nnorth,12\nsouth,7\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users, ScopingReviewService reviews, FileStore files, FileLimits fileLimits) {
+        this.files = files;
+        this.fileLimits = fileLimits;
         this.reviews = reviews;
         this.dsl = dsl;
         this.jobs = jobs;
@@ -46,6 +58,10 @@ public class DemoWorld {
             actors().run(slug + "-member", () -> jobs.submit("cairn.tracking-sync", "Sync " + project.key(), project.id(), null));
             if (actors().as(slug + "-admin", () -> reviews.history(project.id()).isEmpty())) {
                 actors().run(slug + "-admin", () -> reviews.approve(project.id(), reviews.revision(project.id()), "Approved by the demo world"));
+            }
+            actors().run(slug + "-member", () -> files.store(NewFile.named("churn.csv"), new java.io.ByteArrayInputStream(SHARED_FILE_CONTENT)));
+            if (actors().as(slug + "-admin", () -> fileLimits.tenantLimit().isEmpty())) {
+                actors().run(slug + "-admin", () -> fileLimits.setTenantLimit(DEMO_UPLOAD_LIMIT));
             }
         }
     }

@@ -1,0 +1,79 @@
+package dev.cairn.app.files;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.dependency.Uses;
+import dev.cairn.api.files.FileSizes;
+import dev.cairn.api.files.FileUploadField;
+import dev.cairn.api.security.Role;
+import dev.cairn.app.ui.Notices;
+import jakarta.annotation.security.RolesAllowed;
+
+/** A tenant admin's upload limit for their tenant, in whole megabytes; empty means the platform default. */
+// Stage pages upload with cairn-api's FileUploadField; naming it here keeps its web components
+// (upload, custom field) in the production bundle, which holds only what a route reaches.
+@Uses(FileUploadField.class)
+@Route("admin/files")
+@PageTitle("File uploads · Cairn")
+@RolesAllowed(Role.TENANT_ADMIN_NAME)
+public class FileSettingsView extends VerticalLayout {
+
+    static final long MEGABYTE = 1024 * 1024;
+
+    private final FileLimits limits;
+    private final IntegerField limitField = new IntegerField("Upload limit (MB)");
+    private final Binder<Settings> binder = new Binder<>();
+
+    /** The form's model: the limit in megabytes, or null for the platform default. */
+    static final class Settings {
+        Integer megabytes;
+    }
+
+    public FileSettingsView(FileLimits limits) {
+        this.limits = limits;
+        int ceilingMb = (int) Math.min(Integer.MAX_VALUE, limits.ceiling() / MEGABYTE);
+        limitField.setHelperText("Empty: the platform default of " + FileSizes.format(limits.platformDefault())
+                + ". At most " + FileSizes.format(limits.ceiling()) + ".");
+        // No min/max on the field itself: its own constraint check would mark it invalid without a
+        // message; the Binder's validators below say what is wrong.
+        limitField.setStepButtonsVisible(false);
+        binder.forField(limitField)
+                .withValidator(mb -> mb == null || mb >= 1, "The limit is at least 1 MB.")
+                .withValidator(mb -> mb == null || mb <= ceilingMb, "The limit is at most " + FileSizes.format(limits.ceiling())
+                        + ", the platform's ceiling.")
+                .bind(s -> s.megabytes, (s, mb) -> s.megabytes = mb);
+        Button save = new Button("Save limit", click -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new H2("File uploads"), new Paragraph("The largest file a user of this tenant may upload. Archives are also checked for "
+                + "their number of entries, their unpacked size and their paths."), limitField, save);
+        Settings settings = new Settings();
+        settings.megabytes = limits.tenantLimit().map(bytes -> (int) (bytes / MEGABYTE)).orElse(null);
+        binder.readBean(settings);
+    }
+
+    private void save() {
+        Settings settings = new Settings();
+        try {
+            binder.writeBean(settings);
+        } catch (ValidationException invalid) {
+            return; // the errors are on the field
+        }
+        try {
+            limits.setTenantLimit(settings.megabytes == null ? null : settings.megabytes * MEGABYTE);
+        } catch (IllegalArgumentException refused) {
+            limitField.setErrorMessage(refused.getMessage());
+            limitField.setInvalid(true);
+            return;
+        }
+        Notices.success(settings.megabytes == null ? "Uploads now follow the platform default"
+                : "Upload limit set to " + FileSizes.format(settings.megabytes * MEGABYTE));
+    }
+}

@@ -1,0 +1,168 @@
+package dev.cairn.app.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.FileChooser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import dev.cairn.api.files.FileStore;
+import dev.cairn.api.files.StoredFile;
+import dev.cairn.app.demo.DemoAccounts;
+import dev.cairn.app.files.FileLimits;
+import dev.cairn.app.files.FileUploadTestView;
+import dev.cairn.app.support.Actors;
+import dev.cairn.app.support.DemoWorld;
+import dev.cairn.app.tenancy.TenantScope;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The reusable upload field in Chromium against the real server: the limit shown before picking,
+ * a real file streamed into the store (with the upload's progress bar), the browser's own refusal of
+ * a file over the limit, and the server's refusal when the browser's check is taken away.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:uploadpage;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
+        "cairn.jobs.poll-interval=1h"})
+@ActiveProfiles("demo")
+class FileUploadPageIT {
+
+    private static final Path SCREENSHOTS = Screenshots.folder();
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoWorld world;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    FileStore files;
+    @Autowired
+    FileLimits limits;
+    @TempDir
+    Path folder;
+
+    /** The test view has no @Route (the route inventory must not see it): registered for this test's server only. */
+    @TestConfiguration
+    static class TestRoute {
+        @Bean
+        VaadinServiceInitListener fileUploadTestRoute() {
+            return init -> RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(init.getSource().getContext()))
+                    .setRoute(FileUploadTestView.PATH, FileUploadTestView.class);
+        }
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void seed() {
+        world.create();
+    }
+
+    @AfterEach
+    void restoreTheLimit() {
+        world.actors().run("acme-admin", () -> limits.setTenantLimit(DemoWorld.DEMO_UPLOAD_LIMIT));
+        Actors.signOut();
+    }
+
+    @Test
+    void aMemberUploadsARealFileThatIsStreamedIntoTheTenantsStore() throws Exception {
+        // 3 MB: many buffers of the store's copy loop, sent as the raw request body.
+        Path csv = Files.writeString(folder.resolve("train.csv"), "region,churned\n" + "north,1\n".repeat(400_000) + UUID.randomUUID());
+        Page page = signedIn("acme-member");
+        page.navigate(url(FileUploadTestView.PATH));
+        assertThat(page.getByText("One file, at most 50 MB.")).isVisible();
+
+        FileChooser chooser = page.waitForFileChooser(() -> page.locator("vaadin-upload vaadin-button, vaadin-upload-button").first().click());
+        chooser.setFiles(csv);
+        assertThat(page.locator("vaadin-upload-file").first()).isVisible();
+        assertThat(page.locator("vaadin-upload-file vaadin-progress-bar").first()).isAttached();
+        assertThat(page.getByText(Pattern.compile("Stored \"train.csv\""))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator(".saved")).containsText("Saved train.csv sha256=");
+        Screenshots.take(page, SCREENSHOTS, "file-upload");
+
+        String shown = page.locator(".saved").textContent();
+        String sha256 = shown.substring(shown.indexOf("sha256=") + "sha256=".length()).strip();
+        UUID acme = world.tenantId("acme");
+        UUID id = TenantScope.callAsPlatform(() -> dsl.select(dev.cairn.app.db.Tables.STORED_FILE.ID).from(dev.cairn.app.db.Tables.STORED_FILE)
+                .where(dev.cairn.app.db.Tables.STORED_FILE.TENANT_ID.eq(acme), dev.cairn.app.db.Tables.STORED_FILE.SHA256.eq(sha256))
+                .fetchSingle(dev.cairn.app.db.Tables.STORED_FILE.ID));
+        StoredFile stored = world.actors().as("acme-member", () -> files.metadata(id));
+        org.assertj.core.api.Assertions.assertThat(stored.sizeBytes()).isEqualTo(Files.size(csv));
+        byte[] content = world.actors().as("acme-member", () -> {
+            try (var in = files.open(id)) {
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(new String(content, StandardCharsets.UTF_8)).isEqualTo(Files.readString(csv));
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedByTheBrowserAndAgainByTheServerWhenTheBrowserDoesNotCheck() throws Exception {
+        world.actors().run("acme-admin", () -> limits.setTenantLimit(1024L));
+        Path big = Files.write(folder.resolve("big.bin"), new byte[8 * 1024]);
+        Page page = signedIn("acme-member");
+        page.navigate(url(FileUploadTestView.PATH));
+        assertThat(page.getByText("One file, at most 1 KB.")).isVisible();
+
+        page.waitForFileChooser(() -> page.locator("vaadin-upload vaadin-button, vaadin-upload-button").first().click()).setFiles(big);
+        assertThat(page.getByText("\"big.bin\": Larger than the upload limit of 1 KB.")).isVisible();
+
+        // A client that skips the browser's check (a modified page, a script) meets the server's.
+        page.evaluate("document.querySelector('vaadin-upload').maxFileSize = Infinity");
+        page.waitForFileChooser(() -> page.locator("vaadin-upload vaadin-button, vaadin-upload-button").first().click()).setFiles(big);
+        assertThat(page.getByText("\"big.bin\" is larger than the upload limit of 1 KB.")).isVisible();
+        Screenshots.take(page, SCREENSHOTS, "file-upload-refused");
+        UUID acme = world.tenantId("acme");
+        org.assertj.core.api.Assertions.assertThat(TenantScope.callAsPlatform(() -> dsl.fetchCount(dev.cairn.app.db.Tables.STORED_FILE,
+                dev.cairn.app.db.Tables.STORED_FILE.TENANT_ID.eq(acme).and(dev.cairn.app.db.Tables.STORED_FILE.NAME.eq("big.bin")))))
+                .as("nothing stored").isZero();
+    }
+
+    private Page signedIn(String username) {
+        Page page = browser.newPage();
+        page.navigate(url("login"));
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(DemoAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(u -> !u.contains("/login"));
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + "/" + path;
+    }
+}
