@@ -120,6 +120,10 @@ public class JobsView extends VerticalLayout {
         return grid;
     }
 
+    String summaryText() {
+        return summary.getText();
+    }
+
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         attachEvent.getUI().setPollInterval(1000);

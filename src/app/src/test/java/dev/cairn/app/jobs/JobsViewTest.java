@@ -109,4 +109,28 @@ class JobsViewTest extends SpringBrowserlessTest {
         assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111)).extracting(JobsView::ordinal)
                 .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th");
     }
+
+    @Test
+    void theQueueShowsEachWaitingJobsPlaceWhoStartedItAndHowManyRunOfHowManyAllowed() {
+        Actors actors = new Actors(dsl);
+        actors.signIn("globex-member");
+        java.util.UUID first = jobs.submit("test.tenant-probe", "first in line", null, null);
+        java.util.UUID second = jobs.submit("test.tenant-probe", "second in line", null, null);
+        try {
+            JobsView view = navigate(JobsView.class);
+            var grid = test(view.grid());
+            java.util.Map<String, String> statusByTitle = new java.util.HashMap<>();
+            java.util.Map<String, String> starterByTitle = new java.util.HashMap<>();
+            for (int row = 0; row < grid.size(); row++) {
+                statusByTitle.put(grid.getCellText(row, 0), grid.getCellText(row, 1));
+                starterByTitle.put(grid.getCellText(row, 0), grid.getCellText(row, 4));
+            }
+            assertThat(statusByTitle).containsEntry("first in line", "Queued, 1st in line").containsEntry("second in line", "Queued, 2nd in line");
+            assertThat(starterByTitle).containsEntry("first in line", "globex-member");
+            assertThat(view.summaryText()).isEqualTo("0 of " + jobs.tenantLimit() + " jobs at once running; 2 waiting for a free worker.");
+        } finally {
+            jobs.cancel(first);
+            jobs.cancel(second);
+        }
+    }
 }
