@@ -2,8 +2,20 @@ package dev.cairn.api.jobs;
 
 import java.util.UUID;
 
-/** Submits background jobs for the current tenant. */
+/**
+ * Submits background jobs for the current tenant. A job waits in the tenant's queue while the
+ * tenant runs as many jobs as its limit allows (set by the tenant admin), then runs on any node,
+ * in the tenant of its own record, with the handler registered for its type.
+ */
 public interface Jobs {
 
+    /**
+     * Queues a job and returns its id.
+     *
+     * @param type      the handler's {@link JobHandler#type()}
+     * @param title     what the Jobs page shows
+     * @param projectId the project it works for, or null
+     * @param payload   the handler's input (up to 4000 characters; JSON is usual), or null
+     */
     UUID submit(String type, String title, UUID projectId, String payload);
 }

@@ -1,7 +1,9 @@
 package dev.cairn.app.jobs;
 
 import static dev.cairn.app.db.Tables.JOB;
+import static dev.cairn.app.db.Tables.TENANT;
 
+import dev.cairn.api.jobs.JobCancelledException;
 import dev.cairn.api.jobs.JobContext;
 import dev.cairn.api.jobs.JobHandler;
 import dev.cairn.app.db.tables.records.JobRecord;
@@ -34,6 +36,12 @@ import org.springframework.stereotype.Component;
  * RUNNING. A platform task: it reads all tenants' queues. It has its own scheduler threads, so
  * nothing else scheduled in the application (such as the MLflow outbox) delays a job's start.
  * ADR 0006 says why this is hand-written rather than db-scheduler.
+ *
+ * <p>Each tenant runs at most its limit of jobs at once over all nodes (its admin's choice, else
+ * {@code cairn.jobs.tenant-limit}); a free worker serves the tenant running the fewest
+ * ({@link FairQueue}). A cancel is a flag on the job's row, so it reaches the handler on whichever
+ * node runs it; a handler that stops on it (returns or throws) ends the job CANCELLED. Each job
+ * gets at most {@code cairn.jobs.threads-per-job} threads of its own ({@link JobThreads}).
  */
 @Component
 class JobRunner {
@@ -79,6 +87,11 @@ class JobRunner {
         }), 0, beat, TimeUnit.MILLISECONDS);
     }
 
+    /** Workers of this node free for another job. */
+    int freeWorkers() {
+        return slots.availablePermits();
+    }
+
     void claimAndRun() {
         while (slots.availablePermits() > 0) {
             Optional<JobRecord> claimed = claimNext();
@@ -102,27 +115,47 @@ class JobRunner {
         }
     }
 
-    /** A platform task: claims from every tenant's queue; the job then runs in its own tenant. */
+    /**
+     * A platform task: claims from every tenant's queue; the job then runs in its own tenant. Which
+     * tenant goes first is {@link FairQueue}'s choice; each claim holds the tenant's row locked, so
+     * nodes claiming at the same time never run more of a tenant's jobs than its limit.
+     */
     Optional<JobRecord> claimNext() {
-        return TenantScope.callAsPlatform(this::claimNextOfAnyTenant);
+        return TenantScope.callAsPlatform(() -> {
+            for (UUID tenant : FairQueue.read(dsl, properties.tenantLimit()).claimOrder()) {
+                Optional<JobRecord> claimed = dsl.transactionResult(trx -> claimOldestOf(trx.dsl(), tenant));
+                if (claimed.isPresent()) {
+                    return claimed;
+                }
+            }
+            return Optional.empty();
+        });
     }
 
-    private Optional<JobRecord> claimNextOfAnyTenant() {
-        for (JobRecord candidate : dsl.selectFrom(JOB).where(JOB.STATUS.eq(JobStatus.QUEUED.name()))
-                .orderBy(JOB.CREATED_AT).limit(properties.workers()).fetch()) {
-            OffsetDateTime now = now();
-            int claimed = dsl.update(JOB)
-                    .set(JOB.STATUS, JobStatus.RUNNING.name())
-                    .set(JOB.CLAIMED_BY, node)
-                    .set(JOB.STARTED_AT, now)
-                    .set(JOB.HEARTBEAT_AT, now)
-                    .where(JOB.ID.eq(candidate.getId()).and(JOB.STATUS.eq(JobStatus.QUEUED.name())))
-                    .execute();
-            if (claimed == 1) {
-                return Optional.of(candidate);
-            }
+    private Optional<JobRecord> claimOldestOf(DSLContext tx, UUID tenant) {
+        Integer limit = tx.select(TENANT.JOB_LIMIT).from(TENANT).where(TENANT.ID.eq(tenant)).forUpdate().fetchOne(TENANT.JOB_LIMIT);
+        int allowed = limit == null ? properties.tenantLimit() : limit;
+        if (tx.fetchCount(JOB, JOB.TENANT_ID.eq(tenant).and(JOB.STATUS.eq(JobStatus.RUNNING.name()))) >= allowed) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        JobRecord candidate = tx.selectFrom(JOB).where(JOB.TENANT_ID.eq(tenant)).and(JOB.STATUS.eq(JobStatus.QUEUED.name()))
+                .orderBy(JOB.CREATED_AT, JOB.ID).limit(1).fetchOne();
+        if (candidate == null) {
+            return Optional.empty();
+        }
+        OffsetDateTime now = now();
+        int claimed = tx.update(JOB)
+                .set(JOB.STATUS, JobStatus.RUNNING.name())
+                .set(JOB.CLAIMED_BY, node)
+                .set(JOB.STARTED_AT, now)
+                .set(JOB.HEARTBEAT_AT, now)
+                .where(JOB.ID.eq(candidate.getId()).and(JOB.STATUS.eq(JobStatus.QUEUED.name())))
+                .execute();
+        if (claimed != 1) { // cancelled meanwhile
+            return Optional.empty();
+        }
+        candidate.detach();
+        return Optional.of(candidate);
     }
 
     /** Tells every node that this node's running jobs are alive. */
@@ -154,17 +187,25 @@ class JobRunner {
 
     private void run(JobRecord job) {
         JobHandler handler = jobs.handler(job.getType());
-        try {
-            if (handler == null) {
-                throw new IllegalStateException("No handler for job type " + job.getType());
+        try (DatabaseJobContext context = new DatabaseJobContext(job)) {
+            try {
+                if (handler == null) {
+                    throw new IllegalStateException("No handler for job type " + job.getType());
+                }
+                handler.run(context);
+                boolean cancelled = cancelRequested(job.getId());
+                finish(job, cancelled ? JobStatus.CANCELLED : JobStatus.SUCCEEDED, cancelled ? "Cancelled" : "Done", cancelled ? null : 1.0);
+            } catch (Exception | Error e) {
+                // A handler that throws after a cancel, whatever it throws, left on request.
+                if (e instanceof JobCancelledException || cancelRequested(job.getId())) {
+                    LOG.info("Job {} ({}) stopped after a cancel: {}", job.getId(), job.getType(), e.toString());
+                    finish(job, JobStatus.CANCELLED, "Cancelled while it ran", null);
+                } else {
+                    LOG.warn("Job {} ({}) failed", job.getId(), job.getType(), e);
+                    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    finish(job, JobStatus.FAILED, message, null);
+                }
             }
-            handler.run(new DatabaseJobContext(job));
-            boolean cancelled = cancelRequested(job.getId());
-            finish(job, cancelled ? JobStatus.CANCELLED : JobStatus.SUCCEEDED, cancelled ? "Cancelled" : "Done", 1.0);
-        } catch (Exception | Error e) {
-            LOG.warn("Job {} ({}) failed", job.getId(), job.getType(), e);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            finish(job, JobStatus.FAILED, message, null);
         }
     }
 
@@ -224,8 +265,10 @@ class JobRunner {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    private final class DatabaseJobContext implements JobContext {
+    /** One run's context; closing it ends the job's own threads. */
+    private final class DatabaseJobContext implements JobContext, AutoCloseable {
         private final JobRecord job;
+        private JobThreads threads;
 
         DatabaseJobContext(JobRecord job) {
             this.job = job;
@@ -253,14 +296,35 @@ class JobRunner {
 
         @Override
         public void progress(double fraction, String message) {
-            double clamped = Math.max(0, Math.min(1, fraction));
-            dsl.update(JOB).set(JOB.PROGRESS, clamped).set(JOB.MESSAGE, message).set(JOB.HEARTBEAT_AT, now())
+            double clamped = Double.isNaN(fraction) ? 0 : Math.max(0, Math.min(1, fraction));
+            String shown = message == null ? null : message.substring(0, Math.min(message.length(), 1000));
+            dsl.update(JOB).set(JOB.PROGRESS, clamped).set(JOB.MESSAGE, shown).set(JOB.HEARTBEAT_AT, now())
                     .where(JOB.ID.eq(job.getId()).and(JOB.TENANT_ID.eq(job.getTenantId())).and(ownedAndRunning())).execute();
         }
 
         @Override
         public boolean cancelRequested() {
             return JobRunner.this.cancelRequested(job.getId());
+        }
+
+        @Override
+        public int parallelism() {
+            return properties.threadsPerJob();
+        }
+
+        @Override
+        public synchronized ExecutorService executor() {
+            if (threads == null) {
+                threads = new JobThreads(job.getId(), job.getTenantId(), properties.threadsPerJob());
+            }
+            return threads;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (threads != null) {
+                threads.shutdownNow();
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.app.jobs;
 
 import static dev.cairn.app.db.Tables.JOB;
+import static dev.cairn.app.db.Tables.TENANT;
 
 import dev.cairn.api.audit.AuditLog;
 import dev.cairn.api.jobs.JobHandler;
@@ -17,6 +18,7 @@ import dev.cairn.app.db.tables.records.JobRecord;
 import dev.cairn.app.tenancy.TenantScope;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +29,11 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Submits, lists and cancels the current tenant's background jobs. */
+/**
+ * Submits, lists and cancels the current tenant's background jobs, and keeps the tenant's limit of
+ * jobs running at once. The REST API reads status and progress through {@link #recent(int)} and
+ * {@link #get(UUID)}; {@link #queuePositions()} says where each queued job stands.
+ */
 @Service
 public class JobService implements Jobs {
 
@@ -39,9 +45,11 @@ public class JobService implements Jobs {
     private final ProjectDirectory projects;
     private final Map<String, JobHandler> handlers;
     private final AuditLog audit;
+    private final JobsProperties properties;
 
     JobService(TenantDb db, DSLContext dsl, CurrentUser currentUser, @Lazy ProjectDirectory projects, List<JobHandler> handlers,
-               AuditLog audit) {
+               AuditLog audit, JobsProperties properties) {
+        this.properties = properties;
         this.db = db;
         this.dsl = dsl;
         this.currentUser = currentUser;
@@ -117,6 +125,49 @@ public class JobService implements Jobs {
         db.update(JOB, Map.of(JOB.STATUS, JobStatus.CANCELLED.name(), JOB.FINISHED_AT, OffsetDateTime.now(ZoneOffset.UTC),
                 JOB.MESSAGE, "Cancelled before it started"), JOB.ID.eq(jobId).and(JOB.STATUS.eq(JobStatus.QUEUED.name())));
         audit.record("job.cancel", job.getTitle(), AuditLog.Outcome.SUCCESS, jobId.toString());
+    }
+
+    /**
+     * Where each of the current tenant's queued jobs stands in its queue: 1 runs next. Only the
+     * tenant's own queue counts (another tenant's load is not this tenant's business); a tenant's
+     * jobs start oldest first, as the runner claims them.
+     */
+    public Map<UUID, Integer> queuePositions() {
+        currentUser.require();
+        Map<UUID, Integer> positions = new LinkedHashMap<>();
+        dsl.select(JOB.ID).from(JOB).where(JOB.TENANT_ID.eq(TenantScope.require())).and(JOB.STATUS.eq(JobStatus.QUEUED.name()))
+                .orderBy(JOB.CREATED_AT, JOB.ID).fetch(JOB.ID).forEach(id -> positions.put(id, positions.size() + 1));
+        return positions;
+    }
+
+    /** How many of the current tenant's jobs run now, on any node. */
+    public int runningCount() {
+        currentUser.require();
+        return db.count(JOB, JOB.STATUS.eq(JobStatus.RUNNING.name()));
+    }
+
+    /** How many jobs the current tenant may run at once: its admin's choice, else the platform's default. */
+    public int tenantLimit() {
+        currentUser.require();
+        Integer own = dsl.select(TENANT.JOB_LIMIT).from(TENANT).where(TENANT.ID.eq(TenantScope.require())).fetchOne(TENANT.JOB_LIMIT);
+        return own == null ? properties.tenantLimit() : own;
+    }
+
+    /** The highest limit a tenant admin may set ({@code cairn.jobs.max-tenant-limit}). */
+    public int maxTenantLimit() {
+        return properties.maxTenantLimit();
+    }
+
+    /** Sets how many jobs the current tenant may run at once; tenant admins only. */
+    @Transactional
+    public void setTenantLimit(int limit) {
+        Permissions.requireAnyRole(currentUser, "set the tenant's job limit", Role.TENANT_ADMIN);
+        if (limit < 1 || limit > properties.maxTenantLimit()) {
+            throw new IllegalArgumentException("Jobs at once must lie between 1 and " + properties.maxTenantLimit() + ", was " + limit);
+        }
+        int before = tenantLimit();
+        dsl.update(TENANT).set(TENANT.JOB_LIMIT, limit).where(TENANT.ID.eq(TenantScope.require())).execute();
+        audit.record("jobs.limit", "jobs at once", AuditLog.Outcome.SUCCESS, before + " -> " + limit);
     }
 
     JobHandler handler(String type) {

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Job handlers for tests: one reports the tenant it ran in, one runs until cancelled, one counts how
- * often each job ran, one sleeps as long as its payload says, one waits until the test releases it.
+ * often each job ran, one sleeps as long as its payload says, one waits until the test releases it,
+ * one throws out when cancelled, one spreads work over the job's own threads.
  */
 @Configuration
 class ProbeJobs {
@@ -23,6 +24,13 @@ class ProbeJobs {
     static final Map<UUID, AtomicInteger> RUNS = new ConcurrentHashMap<>();
     static final Map<UUID, CountDownLatch> RELEASE = new ConcurrentHashMap<>();
     static final Map<UUID, CountDownLatch> RETURNED = new ConcurrentHashMap<>();
+    /** Jobs whose handler saw the cancel and threw out. */
+    static final Map<UUID, Boolean> SAW_CANCEL = new ConcurrentHashMap<>();
+    /** Per job: the most of its tasks that ran at once, the tenants its tasks saw, its executor after the job. */
+    static final Map<UUID, Integer> PEAK_THREADS = new ConcurrentHashMap<>();
+    static final Map<UUID, java.util.Set<UUID>> TASK_TENANTS = new ConcurrentHashMap<>();
+    static final Map<UUID, Integer> PARALLELISM = new ConcurrentHashMap<>();
+    static final Map<UUID, java.util.concurrent.ExecutorService> EXECUTORS = new ConcurrentHashMap<>();
 
     static CountDownLatch release(UUID jobId) {
         return RELEASE.computeIfAbsent(jobId, id -> new CountDownLatch(1));
@@ -112,6 +120,64 @@ class ProbeJobs {
                     context.progress(i / 600.0, "step " + i);
                     Thread.sleep(50);
                 }
+            }
+        };
+    }
+
+    @Bean
+    JobHandler throwsWhenCancelled() {
+        return new JobHandler() {
+            @Override
+            public String type() {
+                return "test.throws-when-cancelled";
+            }
+
+            @Override
+            public void run(JobContext context) throws InterruptedException {
+                for (int i = 0; i < 600; i++) {
+                    context.progress(i / 600.0, "step " + i);
+                    try {
+                        context.throwIfCancelled();
+                    } catch (dev.cairn.api.jobs.JobCancelledException cancelled) {
+                        SAW_CANCEL.put(context.jobId(), true);
+                        throw cancelled;
+                    }
+                    Thread.sleep(50);
+                }
+            }
+        };
+    }
+
+    @Bean
+    JobHandler usesThreads() {
+        return new JobHandler() {
+            @Override
+            public String type() {
+                return "test.uses-threads";
+            }
+
+            @Override
+            public void run(JobContext context) throws Exception {
+                AtomicInteger now = new AtomicInteger();
+                AtomicInteger peak = new AtomicInteger();
+                java.util.Set<UUID> tenants = ConcurrentHashMap.newKeySet();
+                java.util.List<java.util.concurrent.Callable<Void>> tasks = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    tasks.add(() -> {
+                        peak.accumulateAndGet(now.incrementAndGet(), Math::max);
+                        tenants.add(TenantScope.require());
+                        Thread.sleep(100);
+                        now.decrementAndGet();
+                        return null;
+                    });
+                }
+                for (var done : context.executor().invokeAll(tasks)) {
+                    done.get();
+                }
+                PEAK_THREADS.put(context.jobId(), peak.get());
+                TASK_TENANTS.put(context.jobId(), tenants);
+                PARALLELISM.put(context.jobId(), context.parallelism());
+                EXECUTORS.put(context.jobId(), context.executor());
             }
         };
     }
