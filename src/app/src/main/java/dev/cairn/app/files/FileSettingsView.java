@@ -14,7 +14,7 @@ import com.vaadin.flow.component.dependency.Uses;
 import dev.cairn.api.files.FileSizes;
 import dev.cairn.api.files.FileUploadField;
 import dev.cairn.api.security.Role;
-import dev.cairn.app.ui.Notices;
+import dev.cairn.api.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
 
 /** A tenant admin's upload limit for their tenant, in whole megabytes; empty means the platform default. */

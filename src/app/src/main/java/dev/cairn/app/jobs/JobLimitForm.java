@@ -6,7 +6,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.binder.Binder;
-import dev.cairn.app.ui.Notices;
+import dev.cairn.api.ui.Notices;
 
 /**
  * The tenant admin's setting: how many of the tenant's jobs may run at once. Errors stay on the
