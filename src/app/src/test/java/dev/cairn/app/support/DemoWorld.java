@@ -25,7 +25,11 @@ public class DemoWorld {
     private final UserAdminService users;
     private final ScopingReviewService reviews;
 
-    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users, ScopingReviewService reviews) {
+    private final dev.cairn.app.api.ApiTokenService tokens;
+
+    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users, ScopingReviewService reviews,
+              dev.cairn.app.api.ApiTokenService tokens) {
+        this.tokens = tokens;
         this.reviews = reviews;
         this.dsl = dsl;
         this.jobs = jobs;
@@ -44,6 +48,9 @@ public class DemoWorld {
         for (String slug : new String[] {"acme", "globex"}) {
             ProjectRef project = projectOf(slug);
             actors().run(slug + "-member", () -> jobs.submit("cairn.tracking-sync", "Sync " + project.key(), project.id(), null));
+            actors().run(slug + "-member", () -> tokens.create(new dev.cairn.app.api.ApiTokenService.TokenRequest("demo world",
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7),
+                    dev.cairn.app.api.ApiTokenScope.ofRole(dev.cairn.api.security.Role.MEMBER))));
             if (actors().as(slug + "-admin", () -> reviews.history(project.id()).isEmpty())) {
                 actors().run(slug + "-admin", () -> reviews.approve(project.id(), reviews.revision(project.id()), "Approved by the demo world"));
             }
