@@ -19,7 +19,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * {@link ApiTokenAuthenticator}; refusals are problem details. The Vaadin chain has no bearer
  * filter, so a token opens nothing there.
  *
- * <p>The OpenAPI description and its UI under /api/docs are public: they describe the endpoints
+ * <p>The OpenAPI description and its UI under /api/docs (files under /api/swagger-ui) are public: they describe the endpoints
  * and hold no tenant data (docs/api.md).
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +27,8 @@ class ApiSecurityConfig {
 
     static final String API_PATHS = "/api/**";
     static final String DOCS_PATHS = "/api/docs/**";
+    /** springdoc serves the UI's files beside the UI's path (/api/docs redirects to /api/swagger-ui/index.html). */
+    static final String DOCS_UI_FILES = "/api/swagger-ui/**";
 
     @Bean
     @Order(1)
@@ -35,7 +37,7 @@ class ApiSecurityConfig {
         ApiProblems problems = new ApiProblems();
         ProviderManager tokens = new ProviderManager(authenticator);
         http.securityMatcher(API_PATHS)
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/docs", DOCS_PATHS).permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/docs", DOCS_PATHS, DOCS_UI_FILES).permitAll()
                         .anyRequest().authenticated())
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -88,7 +88,7 @@ public class ApiTokensView extends VerticalLayout {
         grid.addColumn(token -> when(token.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(token -> when(token.expiresAt())).setHeader("Expires").setAutoWidth(true);
         grid.addColumn(token -> token.lastUsedAt() == null ? "Never" : when(token.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
-        grid.addComponentColumn(this::statusOrRevoke).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(this::statusOrRevoke).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         return grid;
     }
