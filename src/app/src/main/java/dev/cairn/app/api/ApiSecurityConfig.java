@@ -35,7 +35,7 @@ class ApiSecurityConfig {
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenAuthenticator authenticator,
                                                ApiProperties properties) throws Exception {
         ApiProblems problems = new ApiProblems();
-        ProviderManager tokens = new ProviderManager(authenticator);
+        ProviderManager tokens = new ProviderManager(authenticator.provider());
         http.securityMatcher(API_PATHS)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/docs", DOCS_PATHS, DOCS_UI_FILES).permitAll()
                         .anyRequest().authenticated())

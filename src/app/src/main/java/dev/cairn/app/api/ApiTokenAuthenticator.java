@@ -33,9 +33,13 @@ import org.springframework.stereotype.Component;
  * user with the token's effective roles. A platform read like sign-in: the token is found by its
  * hash before any tenant is known. "Last used" is written at most once per
  * {@code cairn.api.tokens.last-use-interval}, not on every request.
+ *
+ * <p>Deliberately not an {@link AuthenticationProvider} bean: Spring Security makes a lone provider
+ * bean the sign-in form's provider, and a second one would displace the login throttle's
+ * ({@code ThrottledAuthenticationProvider}). The API chain alone uses {@link #provider()}.
  */
 @Component
-class ApiTokenAuthenticator implements AuthenticationProvider {
+class ApiTokenAuthenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiTokenAuthenticator.class);
     /** One answer for every refusal, so a caller learns nothing about which tokens exist. */
@@ -53,13 +57,22 @@ class ApiTokenAuthenticator implements AuthenticationProvider {
         this.clock = Clock.systemUTC();
     }
 
-    @Override
-    public boolean supports(Class<?> authentication) {
-        return BearerTokenAuthenticationToken.class.isAssignableFrom(authentication);
+    /** The API chain's only authentication provider. */
+    AuthenticationProvider provider() {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+                return ApiTokenAuthenticator.this.authenticate(authentication);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return BearerTokenAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
     }
 
-    @Override
-    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+    Authentication authenticate(Authentication authentication) {
         String presented = ((BearerTokenAuthenticationToken) authentication).getToken();
         if (!ApiTokenSecrets.looksLikeToken(presented)) {
             throw new BadCredentialsException(REFUSAL);
