@@ -14,8 +14,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The API's body size limit (SECURITY.md item 18), checked before the body is read: a declared
  * Content-Length over the limit is refused at once; a body without one (chunked) is counted while it
- * is read and fails as soon as it passes the limit. A file upload endpoint, when it comes, sets its
- * own larger limit on its own path (see docs/api.md).
+ * is read and fails as soon as it passes the limit.
+ *
+ * <p>Only JSON bodies (and bodies that name no type) are limited here. Any other type reaches only an
+ * endpoint that consumes it, or is refused with 415 unread: the place for the file upload endpoint
+ * (POST /api/v1/files, multipart or octet-stream), which enforces the file store's own, larger limit
+ * (SECURITY.md item 15) while it streams.
  */
 final class ApiBodyLimitFilter extends OncePerRequestFilter {
 
@@ -27,6 +31,16 @@ final class ApiBodyLimitFilter extends OncePerRequestFilter {
 
     static String message(long maxBytes) {
         return "The request body is larger than the limit of " + maxBytes + " bytes (cairn.api.json.max-body-bytes).";
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return false;
+        }
+        String mediaType = type.toLowerCase(java.util.Locale.ROOT);
+        return !(mediaType.startsWith("application/json") || mediaType.contains("+json"));
     }
 
     @Override

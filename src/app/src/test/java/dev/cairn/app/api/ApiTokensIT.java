@@ -55,6 +55,23 @@ class ApiTokensIT {
     DemoWorld world;
     @Autowired
     Jobs jobs;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /** The endpoints this class's cross-tenant tests call with another tenant's key or id (SECURITY.md item 2). */
+    private static final java.util.Set<String> CROSS_TENANT_COVERED = java.util.Set.of(
+            "GET /api/v1/projects", "GET /api/v1/projects/{key}", "POST /api/v1/projects", "GET /api/v1/projects/{key}/jobs",
+            "GET /api/v1/jobs/{id}", "GET /api/v1/lineage/nodes/{id}/upstream", "GET /api/v1/lineage/nodes/{id}/downstream");
+
+    @Test
+    void everyApiEndpointIsOneTheCrossTenantTestsCall() {
+        java.util.Set<String> endpoints = mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream()
+                        .flatMap(path -> info.getMethodsCondition().getMethods().stream().map(method -> method + " " + path)))
+                .filter(endpoint -> endpoint.contains(" /api/v1/")).collect(java.util.stream.Collectors.toSet());
+        assertThat(endpoints).as("a new endpoint needs its cross-tenant case here").containsExactlyInAnyOrderElementsOf(CROSS_TENANT_COVERED);
+    }
 
     private ApiClient api;
 
