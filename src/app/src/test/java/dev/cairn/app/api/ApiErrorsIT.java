@@ -78,9 +78,9 @@ class ApiErrorsIT {
     }
 
     @Test
-    void tooDeepALongStringOrALongNumberIsRefusedNamingTheLimit() {
-        assertProblem(postJson("{\"key\":\"DEEP\",\"name\":\"n\",\"description\":" + "[".repeat(10) + "]".repeat(10) + "}"),
-                400, "nesting depth");
+    void aLongStringOrALongNumberIsRefusedNamingTheLimit() {
+        // Nesting depth: the first endpoints take flat objects, so binding refuses a nested value before the
+        // parser reaches the limit; ApiJsonTest checks the depth limit on the same mapper.
         assertProblem(postJson("{\"key\":\"LONGS\",\"name\":\"" + "s".repeat(400) + "\"}"), 400, "String value length");
         assertProblem(postJson("{\"key\":\"NUM\",\"name\":" + "9".repeat(20) + "}"), 400, "Number value length");
         assertThat(api.get("/api/v1/projects/LONGS", manager).statusCode()).as("nothing created").isEqualTo(404);
