@@ -7,6 +7,7 @@ import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.app.shell.PluginRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,17 +32,23 @@ class PolicyPermissionCheck implements PermissionCheck {
     @Override
     public boolean can(PermissionDefinition permission) {
         requireDeclared(permission);
-        return currentUser.get().map(user -> policy.grants(user.roles(), permission)).orElse(false);
+        return currentUser.get().map(user -> policy.grants(user.roles(), permission) && withinScope(permission)).orElse(false);
     }
 
     @Override
     public UserInfo require(PermissionDefinition permission) {
         requireDeclared(permission);
         UserInfo user = currentUser.require();
-        if (!policy.grants(user.roles(), permission)) {
+        if (!policy.grants(user.roles(), permission) || !withinScope(permission)) {
             throw new AccessDeniedException("You are not allowed to " + permission.description() + ".");
         }
         return user;
+    }
+
+    /** An API token scoped to permissions holds no other, whatever its user's roles grant. */
+    private static boolean withinScope(PermissionDefinition permission) {
+        return !(SecurityContextHolder.getContext().getAuthentication() instanceof PermissionScope scope)
+                || scope.includes(permission);
     }
 
     private void requireDeclared(PermissionDefinition permission) {

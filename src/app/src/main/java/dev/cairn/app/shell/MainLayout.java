@@ -66,7 +66,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         who.addClassName("cairn-user");
         Button logout = new Button("Sign out", click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(title, who, logout);
+        HorizontalLayout bar = new HorizontalLayout(title, who);
+        if (user.tenantId() != null) {
+            // By path, not by class: the token page lives in the API package, which depends on the shell.
+            bar.add(new com.vaadin.flow.component.html.Anchor("account/tokens", "API tokens"));
+        }
+        bar.add(logout);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(who);

@@ -26,13 +26,21 @@ public class PluginRegistry {
     private final List<StagePlugin> plugins;
     // Checked on every service call and view: read from the declarations once.
     private final List<PermissionDefinition> permissions;
+    private final List<PermissionDefinition> platformPermissions;
     private final java.util.Set<PermissionDefinition> declaredPermissions;
 
     public PluginRegistry(List<StagePlugin> plugins) {
+        this(plugins, List.of());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public PluginRegistry(List<StagePlugin> plugins, List<PlatformPermissions> platform) {
         validate(plugins);
         this.plugins = plugins.stream().sorted(Comparator.comparing(StagePlugin::stage).thenComparing(StagePlugin::id)).toList();
         this.permissions = this.plugins.stream().flatMap(plugin -> plugin.permissions().stream()).toList();
-        this.declaredPermissions = java.util.Set.copyOf(permissions);
+        this.platformPermissions = platform.stream().flatMap(source -> source.permissions().stream()).toList();
+        this.declaredPermissions = java.util.Set.copyOf(java.util.stream.Stream.concat(permissions.stream(),
+                platformPermissions.stream()).toList());
     }
 
     public List<StagePlugin> plugins() {
@@ -47,7 +55,7 @@ public class PluginRegistry {
         return plugins.stream().filter(plugin -> plugin.id().equals(id)).findFirst();
     }
 
-    /** Whether a plugin declared exactly this permission (same id, description and audience). */
+    /** Whether a plugin or the platform declared exactly this permission (same id, description and audience). */
     public boolean isDeclaredPermission(PermissionDefinition permission) {
         return declaredPermissions.contains(permission);
     }
@@ -55,6 +63,11 @@ public class PluginRegistry {
     /** Every permission the plugins declare. */
     public List<PermissionDefinition> permissions() {
         return permissions;
+    }
+
+    /** The platform's own permissions (the REST API's reads), declared beside the plugins'. */
+    public List<PermissionDefinition> platformPermissions() {
+        return platformPermissions;
     }
 
     public boolean isDeclaredLineageType(String type) {

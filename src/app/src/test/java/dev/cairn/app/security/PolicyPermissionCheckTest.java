@@ -70,6 +70,46 @@ class PolicyPermissionCheckTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void aPermissionScopedAuthenticationHoldsOnlyItsPermissions() {
+        signedInAs(Role.TENANT_ADMIN);
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ScopedToUpload());
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            assertThat(check().can(UPLOAD)).isTrue();
+            assertThat(check().can(APPROVE)).as("the role grants it, the scope does not").isFalse();
+            assertThatThrownBy(() -> check().require(APPROVE)).isInstanceOf(AccessDeniedException.class)
+                    .hasMessage("You are not allowed to approve uploads.");
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** As an API token scoped to one permission presents itself. */
+    private static final class ScopedToUpload extends org.springframework.security.authentication.AbstractAuthenticationToken
+            implements PermissionScope {
+        ScopedToUpload() {
+            super(List.of());
+            setAuthenticated(true);
+        }
+
+        @Override
+        public boolean includes(PermissionDefinition permission) {
+            return permission.equals(UPLOAD);
+        }
+
+        @Override
+        public Object getCredentials() {
+            return null;
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return "token";
+        }
+    }
+
     private PolicyPermissionCheck check() {
         StagePlugin plugin = mock(StagePlugin.class);
         when(plugin.id()).thenReturn("demo");

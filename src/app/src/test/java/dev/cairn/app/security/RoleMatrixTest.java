@@ -103,6 +103,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
             Map.entry("project/:___url_parameter", new ViewRule(TENANT_USERS, "Add", MANAGERS)),
             Map.entry("lineage/:___url_parameter", new ViewRule(TENANT_USERS, null, Set.of())),
             Map.entry("jobs", new ViewRule(TENANT_USERS, null, Set.of())),
+            // Everyone signed in may open it; the platform admin, who has no tenant, gets no "New token".
+            Map.entry("account/tokens", new ViewRule(EnumSet.allOf(Who.class), "New token", TENANT_USERS)),
             Map.entry("admin/tenants", new ViewRule(EnumSet.of(Who.PLATFORM_ADMIN), "New tenant", EnumSet.of(Who.PLATFORM_ADMIN))),
             Map.entry("admin/users", new ViewRule(EnumSet.of(Who.TENANT_ADMIN), "New user", EnumSet.of(Who.TENANT_ADMIN))),
             Map.entry("admin/files", new ViewRule(EnumSet.of(Who.TENANT_ADMIN), "Save limit", EnumSet.of(Who.TENANT_ADMIN))),

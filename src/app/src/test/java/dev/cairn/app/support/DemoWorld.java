@@ -34,10 +34,13 @@ public class DemoWorld {
     /** The same bytes in both tenants: each stores its own copy, and neither reaches the other's by id or hash. */
     public static final long DEMO_UPLOAD_LIMIT = 50L * 1024 * 1024;
     public static final byte[] SHARED_FILE_CONTENT = "region,churned\nnorth,12\nsouth,7\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private final dev.cairn.app.api.ApiTokenService tokens;
 
-    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users, ScopingReviewService reviews, FileStore files, FileLimits fileLimits) {
+    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users, ScopingReviewService reviews, FileStore files, FileLimits fileLimits,
+              dev.cairn.app.api.ApiTokenService tokens) {
         this.files = files;
         this.fileLimits = fileLimits;
+        this.tokens = tokens;
         this.reviews = reviews;
         this.dsl = dsl;
         this.jobs = jobs;
@@ -56,6 +59,9 @@ public class DemoWorld {
         for (String slug : new String[] {"acme", "globex"}) {
             ProjectRef project = projectOf(slug);
             actors().run(slug + "-member", () -> jobs.submit("cairn.tracking-sync", "Sync " + project.key(), project.id(), null));
+            actors().run(slug + "-member", () -> tokens.create(new dev.cairn.app.api.ApiTokenService.TokenRequest("demo world",
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7),
+                    dev.cairn.app.api.ApiTokenScope.ofRole(dev.cairn.api.security.Role.MEMBER))));
             if (actors().as(slug + "-admin", () -> reviews.history(project.id()).isEmpty())) {
                 actors().run(slug + "-admin", () -> reviews.approve(project.id(), reviews.revision(project.id()), "Approved by the demo world"));
             }

@@ -32,7 +32,8 @@ class PlatformScopeTest {
             "dev.cairn.app.jobs.JobRunner",                    // claims jobs of every tenant, runs each in its own
             "dev.cairn.app.tracking.OutboxSender",             // scans every tenant's outbox, delivers each in its own
             "dev.cairn.app.demo.DemoData",                     // demo seeding signs demo users in
-            "dev.cairn.app.demo.DemoPasswordGuard");           // checks the demo accounts of every tenant
+            "dev.cairn.app.demo.DemoPasswordGuard",            // checks the demo accounts of every tenant
+            "dev.cairn.app.api.ApiTokenAuthenticator");        // an API token is found by its hash before the tenant is known
 
     @Test
     void thePlatformScopeHoldsOnlyInsideTheCallAndIsRestoredAfterAFailure() {
