@@ -8,7 +8,6 @@ import dev.cairn.app.tenancy.TenantScope;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
@@ -61,22 +60,31 @@ class LineageTraversal {
         Field<Integer> depth = DSL.field(DSL.name("lineage_reach", "depth"), SQLDataType.INTEGER);
 
         // Artifacts and executions share one id column here: both are random UUIDs, so they never collide.
-        Condition leavesArtifact = LINEAGE_EVENT.KIND.eq(direction.kindLeavingArtifact);
-        Field<UUID> next = DSL.when(leavesArtifact, LINEAGE_EVENT.EXECUTION_ID).otherwise(LINEAGE_EVENT.ARTIFACT_ID);
-        Condition follows = leavesArtifact.and(LINEAGE_EVENT.ARTIFACT_ID.eq(node))
-                .or(leavesArtifact.not().and(LINEAGE_EVENT.EXECUTION_ID.eq(node)));
+        // Each event is one step, read in this direction's sense as (source, target). The two halves
+        // are separate selects, each with an equality the recursion can look up in an index
+        // (lineage_event_artifact, lineage_event_execution); one join condition with an OR of both
+        // columns made H2 scan every event of the table at every level (a 300,000-event tenant
+        // took seconds per query; scripts/bench-lineage).
+        Field<UUID> source = DSL.field(DSL.name("lineage_step", "source_id"), SQLDataType.UUID);
+        Field<UUID> target = DSL.field(DSL.name("lineage_step", "target_id"), SQLDataType.UUID);
+        // Tenant predicate on both halves: another tenant's events are never followed.
+        Table<?> stepsOfTenant = DSL.select(LINEAGE_EVENT.ARTIFACT_ID.as("source_id"), LINEAGE_EVENT.EXECUTION_ID.as("target_id"))
+                .from(LINEAGE_EVENT)
+                .where(LINEAGE_EVENT.KIND.eq(direction.kindLeavingArtifact)).and(LINEAGE_EVENT.TENANT_ID.eq(tenant))
+                .unionAll(DSL.select(LINEAGE_EVENT.EXECUTION_ID.as("source_id"), LINEAGE_EVENT.ARTIFACT_ID.as("target_id"))
+                        .from(LINEAGE_EVENT)
+                        .where(LINEAGE_EVENT.KIND.ne(direction.kindLeavingArtifact)).and(LINEAGE_EVENT.TENANT_ID.eq(tenant)))
+                .asTable("lineage_step");
 
         CommonTableExpression<Record2<UUID, Integer>> steps = DSL.name("lineage_reach").fields("node_id", "depth").as(
                 DSL.select(DSL.cast(DSL.val(start), SQLDataType.UUID), DSL.inline(0))
                         // DISTINCT per step keeps each level to at most one row per node. H2 does not
                         // deduplicate a recursive UNION across iterations, so without it a DAG with many
                         // paths (diamonds in a row) makes rows grow with the number of paths, exponentially.
-                        .unionAll(DSL.selectDistinct(next, depth.plus(1))
-                                .from(LINEAGE_EVENT)
-                                .join(reach).on(follows)
-                                // Tenant predicate on the recursion: another tenant's events are never followed.
-                                .where(LINEAGE_EVENT.TENANT_ID.eq(tenant))
-                                .and(depth.lt(MAX_DEPTH))));
+                        .unionAll(DSL.selectDistinct(target, depth.plus(1))
+                                .from(reach)
+                                .join(stepsOfTenant).on(source.eq(node))
+                                .where(depth.lt(MAX_DEPTH))));
 
         Field<Integer> distance = DSL.min(depth).as("distance");
         var found = DSL.select(node.as("node_id"), distance).from(reach).where(depth.gt(0)).groupBy(node).asTable("found");
