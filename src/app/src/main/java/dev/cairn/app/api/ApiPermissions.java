@@ -2,7 +2,7 @@ package dev.cairn.app.api;
 
 import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.security.Audience;
-import dev.cairn.app.shell.PlatformPermissions;
+import dev.cairn.app.shell.PlatformPermissionSource;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * and so through the API.
  */
 @Component
-public class ApiPermissions implements PlatformPermissions {
+public class ApiPermissions implements PlatformPermissionSource {
 
     public static final PermissionDefinition READ_PROJECTS = new PermissionDefinition("api.read-projects",
             "read projects through the API", Audience.EVERYONE);
@@ -23,8 +23,11 @@ public class ApiPermissions implements PlatformPermissions {
     public static final PermissionDefinition CREATE_PROJECTS = new PermissionDefinition("api.create-projects",
             "create projects through the API", Audience.MANAGERS);
 
+    public static final PermissionDefinition UPLOAD_FILES = new PermissionDefinition("api.upload-files",
+            "upload files through the API", Audience.CONTRIBUTORS);
+
     @Override
     public List<PermissionDefinition> permissions() {
-        return List.of(READ_PROJECTS, READ_JOBS, READ_LINEAGE, CREATE_PROJECTS);
+        return List.of(READ_PROJECTS, READ_JOBS, READ_LINEAGE, CREATE_PROJECTS, UPLOAD_FILES);
     }
 }

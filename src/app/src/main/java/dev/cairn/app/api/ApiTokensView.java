@@ -27,7 +27,7 @@ import dev.cairn.app.api.ApiTokenService.InvalidTokenRequest;
 import dev.cairn.app.api.ApiTokenService.TokenRequest;
 import dev.cairn.app.api.ApiTokenService.TokenView;
 import dev.cairn.app.shell.MainLayout;
-import dev.cairn.app.ui.Notices;
+import dev.cairn.api.ui.Notices;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

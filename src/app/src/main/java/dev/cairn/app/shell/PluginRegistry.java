@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 public class PluginRegistry {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,30}");
+    /** The platform's own route prefixes and permission areas: a plugin with one of these ids would shadow them. */
+    static final Set<String> RESERVED_IDS = Set.of("api", "platform", "admin", "account", "project", "projects", "lineage",
+            "jobs", "login", "logout", "files", "cairn");
 
     private final List<StagePlugin> plugins;
     // Checked on every service call and view: read from the declarations once.
@@ -34,7 +37,7 @@ public class PluginRegistry {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public PluginRegistry(List<StagePlugin> plugins, List<PlatformPermissions> platform) {
+    public PluginRegistry(List<StagePlugin> plugins, List<PlatformPermissionSource> platform) {
         validate(plugins);
         this.plugins = plugins.stream().sorted(Comparator.comparing(StagePlugin::stage).thenComparing(StagePlugin::id)).toList();
         this.permissions = this.plugins.stream().flatMap(plugin -> plugin.permissions().stream()).toList();
@@ -83,6 +86,10 @@ public class PluginRegistry {
             if (id == null || !ID.matcher(id).matches()) {
                 throw new PluginConfigurationException("Plugin " + name + " has an invalid id '" + id
                         + "': use 2-31 lower-case letters, digits or dashes");
+            }
+            if (RESERVED_IDS.contains(id)) {
+                throw new PluginConfigurationException("Plugin " + name + " has the id '" + id
+                        + "', which the platform keeps for its own routes and permissions: choose another");
             }
             if (!ids.add(id)) {
                 throw new PluginConfigurationException("Two plugins have the id '" + id + "' (one is " + name + ")");

@@ -56,13 +56,16 @@ class ApiTokensIT {
     @Autowired
     Jobs jobs;
     @Autowired
+    dev.cairn.app.files.FileLimits fileLimits;
+    @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
 
     /** The endpoints this class's cross-tenant tests call with another tenant's key or id (SECURITY.md item 2). */
     private static final java.util.Set<String> CROSS_TENANT_COVERED = java.util.Set.of(
             "GET /api/v1/projects", "GET /api/v1/projects/{key}", "POST /api/v1/projects", "GET /api/v1/projects/{key}/jobs",
-            "GET /api/v1/jobs/{id}", "GET /api/v1/lineage/nodes/{id}/upstream", "GET /api/v1/lineage/nodes/{id}/downstream");
+            "GET /api/v1/jobs/{id}", "GET /api/v1/lineage/nodes/{id}/upstream", "GET /api/v1/lineage/nodes/{id}/downstream",
+            "POST /api/v1/files", "GET /api/v1/files/{id}");
 
     @Test
     void everyApiEndpointIsOneTheCrossTenantTestsCall() {
@@ -273,5 +276,52 @@ class ApiTokensIT {
 
     private int audited(String action, String target) {
         return platform(() -> dsl.fetchCount(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(action).and(AUDIT_ENTRY.TARGET.eq(target))));
+    }
+
+    /** A CI pipeline pushes a batch with one curl: the body is the file, streamed into the tenant's store. */
+    @Test
+    void aPipelineUploadsAFileWithATokenAndAnotherTenantNeverSeesIt() {
+        String acmeMember = token("acme-member", ApiTokenScope.ofRole(Role.MEMBER));
+        String batch = "id,amount\n1," + UUID.randomUUID() + "\n";
+        HttpResponse<String> created = api.post("/api/v1/files?name=batch.csv", acmeMember, "text/csv", batch);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"name\":\"batch.csv\"").contains("\"alreadyStored\":false")
+                .contains("\"sizeBytes\":" + batch.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(ApiClient.cookies(created)).isEmpty();
+        String id = created.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+
+        HttpResponse<String> again = api.post("/api/v1/files?name=same-again.csv", acmeMember, "text/csv", batch);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("\"id\":\"" + id + "\"").contains("\"alreadyStored\":true");
+        assertThat(api.get("/api/v1/files/" + id, acmeMember).statusCode()).isEqualTo(200);
+
+        String globex = token("globex-member", ApiTokenScope.ofRole(Role.MEMBER));
+        HttpResponse<String> foreign = api.get("/api/v1/files/" + id, globex);
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain("batch.csv");
+        // The same bytes from Globex are Globex's own file, never Acme's.
+        HttpResponse<String> globexCopy = api.post("/api/v1/files?name=batch.csv", globex, "text/csv", batch);
+        assertThat(globexCopy.statusCode()).isEqualTo(201);
+        assertThat(globexCopy.body()).doesNotContain(id);
+
+        HttpResponse<String> viewer = api.post("/api/v1/files?name=x.csv", token("acme-viewer", ApiTokenScope.ofRole(Role.VIEWER)),
+                "text/csv", "a\n1\n");
+        assertThat(viewer.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUploadOverTheTenantsLimitIsRefusedWith413AndNothingIsStored() {
+        String acmeMember = token("acme-member", ApiTokenScope.ofRole(Role.MEMBER));
+        actors().run("acme-admin", () -> fileLimits.setTenantLimit(1024L));
+        try {
+            int before = platform(() -> dsl.fetchCount(dev.cairn.app.db.Tables.STORED_FILE));
+            HttpResponse<String> refused = api.post("/api/v1/files?name=big.csv", acmeMember, "text/csv", "x".repeat(5000));
+            assertThat(refused.statusCode()).isEqualTo(413);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(refused.body()).contains("limit");
+            assertThat(platform(() -> dsl.fetchCount(dev.cairn.app.db.Tables.STORED_FILE))).isEqualTo(before);
+        } finally {
+            actors().run("acme-admin", () -> fileLimits.setTenantLimit(DemoWorld.DEMO_UPLOAD_LIMIT));
+        }
     }
 }

@@ -83,4 +83,12 @@ class PluginRegistryTest {
         assertThatThrownBy(() -> new PermissionDefinition("edit", "x", dev.cairn.api.security.Audience.MANAGERS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'<plugin id>.<action>'");
     }
+
+    @Test
+    void aPluginMayNotTakeAnIdThePlatformKeeps() {
+        for (String reserved : new String[] {"api", "platform", "admin", "lineage"}) {
+            assertThatThrownBy(() -> new PluginRegistry(List.of(valid(reserved))))
+                    .as(reserved).hasMessageContaining("'" + reserved + "', which the platform keeps");
+        }
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * to API tokens like the plugins' permissions. Their ids are prefixed with a platform area
  * ("api."), which no plugin may take as its id.
  */
-public interface PlatformPermissions {
+public interface PlatformPermissionSource {
 
     List<PermissionDefinition> permissions();
 }
