@@ -116,7 +116,7 @@ start_postgres() {
   "${as_pg[@]}" "$CAIRN_PG_BIN/initdb" -D "$CAIRN_PG_DATA/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$CAIRN_PG_DATA/initdb.log" 2>&1 \
     || die "initdb failed: see $CAIRN_PG_DATA/initdb.log"
   "${as_pg[@]}" "$CAIRN_PG_BIN/pg_ctl" -D "$CAIRN_PG_DATA/data" -l "$CAIRN_PG_DATA/server.log" -w \
-    -o "-h 127.0.0.1 -p $port -k $CAIRN_PG_DATA -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+    -o "-h 127.0.0.1 -p $port -k $CAIRN_PG_DATA -c fsync=off -c full_page_writes=off -c max_connections=400" start >/dev/null \
     || die "PostgreSQL did not start: see $CAIRN_PG_DATA/server.log"
   "$CAIRN_PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
     -v owner_password=unused-trust-auth -v app_password=unused-trust-auth -f "$CAIRN_ROOT/db/postgresql/roles.sql" >/dev/null \

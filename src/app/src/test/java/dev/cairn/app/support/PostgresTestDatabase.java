@@ -52,6 +52,10 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor {
         postgres.put("spring.datasource.password", "");
         postgres.put("spring.flyway.user", OWNER_ROLE);
         postgres.put("spring.flyway.password", "");
+        // Spring keeps each test class's application context (with its pool) for reuse: some thirty of
+        // them at ten connections each would pass the server's connection limit, so each pool stays small.
+        postgres.put("spring.datasource.hikari.maximum-pool-size", 6);
+        postgres.put("spring.datasource.hikari.minimum-idle", 1);
         environment.getPropertySources().addFirst(productionPostgresSettings());
         environment.getPropertySources().addFirst(new MapPropertySource("cairn-postgres-test-database", postgres));
     }
