@@ -1,8 +1,6 @@
 package dev.cairn.app.api;
 
-import dev.cairn.api.files.ArchiveRejectedException;
 import dev.cairn.api.files.FileStore;
-import dev.cairn.api.files.FileTooLargeException;
 import dev.cairn.api.files.NewFile;
 import dev.cairn.api.files.StoreResult;
 import dev.cairn.api.files.StoredFile;
@@ -30,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * File upload for pipelines: the request body is the file itself (any media type, no multipart), so
  * it streams from the socket into the file store, which enforces the tenant's upload limit while it
  * reads (SECURITY.md 15) and checks archives. A declared Content-Length over the limit is refused
- * before a byte is read. The same bytes twice are the same file (200 and {@code alreadyStored}).
+ * before a byte is read (413 and 400 by ApiExceptionHandler). The same bytes twice are the same file (200 and {@code alreadyStored}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/files", produces = "application/json")
@@ -73,16 +71,6 @@ class FilesApi {
     FileInfo metadata(@PathVariable UUID id) {
         permissions.require(ApiPermissions.UPLOAD_FILES);
         return FileInfo.of(files.metadata(id), false);
-    }
-
-    @ExceptionHandler(FileTooLargeException.class)
-    ProblemDetail tooLarge(FileTooLargeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-    }
-
-    @ExceptionHandler(ArchiveRejectedException.class)
-    ProblemDetail archiveRejected(ArchiveRejectedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     /** The client broke off the body: nothing was stored (the store is atomic). */

@@ -46,10 +46,12 @@ public class JobService implements Jobs {
     private final Map<String, JobHandler> handlers;
     private final AuditLog audit;
     private final JobsProperties properties;
+    private final dev.cairn.api.security.PermissionCheck permissions;
 
     JobService(TenantDb db, DSLContext dsl, CurrentUser currentUser, @Lazy ProjectDirectory projects, List<JobHandler> handlers,
-               AuditLog audit, JobsProperties properties) {
+               AuditLog audit, JobsProperties properties, dev.cairn.api.security.PermissionCheck permissions) {
         this.properties = properties;
+        this.permissions = permissions;
         this.db = db;
         this.dsl = dsl;
         this.currentUser = currentUser;
@@ -61,7 +63,7 @@ public class JobService implements Jobs {
     @Override
     @Transactional
     public UUID submit(String type, String title, UUID projectId, String payload) {
-        UserInfo user = dev.cairn.app.security.PlatformPermissions.require(currentUser, dev.cairn.app.security.PlatformPermissions.START_JOBS);
+        UserInfo user = permissions.require(dev.cairn.app.security.PlatformPermissions.START_JOBS);
         if (!handlers.containsKey(type)) {
             throw new IllegalArgumentException("Unknown job type " + type);
         }

@@ -1,10 +1,7 @@
 package dev.cairn.app.security;
 
 import dev.cairn.api.plugin.PermissionDefinition;
-import dev.cairn.api.security.AccessDeniedException;
 import dev.cairn.api.security.Audience;
-import dev.cairn.api.security.CurrentUser;
-import dev.cairn.api.security.CurrentUser.UserInfo;
 import java.util.List;
 
 /**
@@ -29,20 +26,6 @@ public final class PlatformPermissions {
     public static final List<PermissionDefinition> ALL =
             List.of(CREATE_PROJECT, MANAGE_MEMBERS, START_JOBS, MANAGE_USERS, READ_AUDIT_LOG);
 
-    private static final RolePolicy POLICY = new RolePolicy();
-
     private PlatformPermissions() {
-    }
-
-    /**
-     * The same check as {@link dev.cairn.api.security.PermissionCheck#require}, for a class that
-     * cannot take the check as a collaborator (JobService, whose constructor another change owns).
-     */
-    public static UserInfo require(CurrentUser currentUser, PermissionDefinition permission) {
-        UserInfo user = currentUser.require();
-        if (!ALL.contains(permission) || !POLICY.grants(user.roles(), permission)) {
-            throw new AccessDeniedException("You are not allowed to " + permission.description() + ".");
-        }
-        return user;
     }
 }

@@ -52,7 +52,8 @@ class PolicyPermissionCheck implements PermissionCheck {
     }
 
     private void requireDeclared(PermissionDefinition permission) {
-        if (!PlatformPermissions.ALL.contains(permission) && !registry.getObject().isDeclaredPermission(permission)) {
+        // The registry holds the plugins' permissions and the platform's own (CorePlatformPermissions, ApiPermissions).
+        if (!registry.getObject().isDeclaredPermission(permission)) {
             throw new IllegalStateException("Permission " + permission.id() + " is not declared by the platform or any plugin");
         }
     }
