@@ -1,4 +1,4 @@
-package dev.cairn.app.ui;
+package dev.cairn.plugin.scoping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.cairn.api.project.ProjectRef;
+import dev.cairn.app.CairnApplication;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.Actors;
 import dev.cairn.app.support.DemoWorld;
@@ -29,7 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The scoping page as each kind of user sees it, without a browser. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:scopingview;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
+@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:scopingview;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
 class ScopingViewTest extends SpringBrowserlessTest {

@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.Permissions;
@@ -24,7 +23,7 @@ class AppActionsByPermissionTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter().withImportOption(new MainCodeOnly())
                 .importPackages("dev.cairn.app");
     }
 

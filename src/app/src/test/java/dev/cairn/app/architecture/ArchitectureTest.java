@@ -30,7 +30,7 @@ class ArchitectureTest {
         // Main classes of every module, and the plugins wherever they are (the third-party example
         // plugin lives in cairn-app's test classes).
         List<String> pluginPaths = plugins.stream().map(root -> "/" + root.replace('.', '/') + "/").toList();
-        ImportOption mainOrPlugin = location -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
+        ImportOption mainOrPlugin = location -> new MainCodeOnly().includes(location)
                 || pluginPaths.stream().anyMatch(location::contains);
         List<String> packages = new ArrayList<>(plugins);
         packages.add("dev.cairn");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -68,7 +67,7 @@ class PlatformScopeTest {
 
     @Test
     void onlyTheKnownPlatformTasksEnterThePlatformScope() {
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        var classes = new ClassFileImporter().withImportOption(new dev.cairn.app.architecture.MainCodeOnly())
                 .importPackages("dev.cairn");
         Set<String> callers = classes.get(TenantScope.class).getMethodCallsToSelf().stream()
                 .filter(call -> call.getTarget().getName().equals("callAsPlatform") || call.getTarget().getName().equals("runAsPlatform"))

@@ -13,12 +13,12 @@ import java.util.List;
  * Debian's Chromium driven by Playwright for Java. Playwright never downloads a browser here:
  * PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 and the executable path point at /usr/bin/chromium.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
 
-    Browser() {
+    public Browser() {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         String chromium = System.getenv().getOrDefault("CAIRN_CHROMIUM", "/usr/bin/chromium");
@@ -32,7 +32,7 @@ final class Browser implements AutoCloseable {
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
     }
 
-    Page newPage() {
+    public Page newPage() {
         BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(1280, 860));
         context.setDefaultTimeout(20_000);
         return context.newPage();

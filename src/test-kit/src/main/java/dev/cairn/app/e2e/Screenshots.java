@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Screenshots for docs/: the browser tests take them, so the user guide shows the real product. */
-final class Screenshots {
+public final class Screenshots {
 
     private Screenshots() {
     }
@@ -14,7 +14,7 @@ final class Screenshots {
      * target/screenshots of the app module, so a test run leaves the work tree clean;
      * scripts/update-screenshots copies them into docs/images for the user guide.
      */
-    static Path folder() {
+    public static Path folder() {
         Path images = Path.of("target", "screenshots").toAbsolutePath();
         try {
             Files.createDirectories(images);
@@ -24,7 +24,7 @@ final class Screenshots {
         return images;
     }
 
-    static void take(Page page, Path folder, String name) {
+    public static void take(Page page, Path folder, String name) {
         page.waitForLoadState();
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")).setFullPage(true));
     }

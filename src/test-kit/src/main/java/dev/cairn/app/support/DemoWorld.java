@@ -10,16 +10,17 @@ import dev.cairn.api.project.ProjectRef;
 import dev.cairn.app.admin.UserAdminService;
 import dev.cairn.app.files.FileLimits;
 import dev.cairn.app.tenancy.TenantScope;
-import dev.cairn.plugin.scoping.review.ScopingReviewService;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo world (two tenants, their users and one project each, seeded by the demo profile through
- * the real services) plus what the demo does not create: a background job in each tenant, and the
- * approval of each demo project's scoping document by the tenant's admin, and in each tenant the
- * same stored file and an upload limit of its own.
+ * the real services) plus what the demo does not create: a background job and an API token in each
+ * tenant, what the plugins under test contribute ({@link DemoWorldContribution}, e.g. the approval
+ * of each demo project's scoping document), and in each tenant the same stored file and an upload
+ * limit of its own.
  */
 @Component
 public class DemoWorld {
@@ -27,7 +28,7 @@ public class DemoWorld {
     private final DSLContext dsl;
     private final Jobs jobs;
     private final UserAdminService users;
-    private final ScopingReviewService reviews;
+    private final ObjectProvider<DemoWorldContribution> contributions;
     private final FileStore files;
     private final FileLimits fileLimits;
 
@@ -36,12 +37,12 @@ public class DemoWorld {
     public static final byte[] SHARED_FILE_CONTENT = "region,churned\nnorth,12\nsouth,7\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private final dev.cairn.app.api.ApiTokenService tokens;
 
-    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users, ScopingReviewService reviews, FileStore files, FileLimits fileLimits,
+    DemoWorld(DSLContext dsl, Jobs jobs, UserAdminService users, ObjectProvider<DemoWorldContribution> contributions, FileStore files, FileLimits fileLimits,
               dev.cairn.app.api.ApiTokenService tokens) {
         this.files = files;
         this.fileLimits = fileLimits;
         this.tokens = tokens;
-        this.reviews = reviews;
+        this.contributions = contributions;
         this.dsl = dsl;
         this.jobs = jobs;
         this.users = users;
@@ -62,9 +63,7 @@ public class DemoWorld {
             actors().run(slug + "-member", () -> tokens.create(new dev.cairn.app.api.ApiTokenService.TokenRequest("demo world",
                     java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7),
                     dev.cairn.app.api.ApiTokenScope.ofRole(dev.cairn.api.security.Role.MEMBER))));
-            if (actors().as(slug + "-admin", () -> reviews.history(project.id()).isEmpty())) {
-                actors().run(slug + "-admin", () -> reviews.approve(project.id(), reviews.revision(project.id()), "Approved by the demo world"));
-            }
+            contributions.orderedStream().forEach(contribution -> contribution.contribute(this, slug, project));
             actors().run(slug + "-member", () -> files.store(NewFile.named("churn.csv"), new java.io.ByteArrayInputStream(SHARED_FILE_CONTENT)));
             if (actors().as(slug + "-admin", () -> fileLimits.tenantLimit().isEmpty())) {
                 actors().run(slug + "-admin", () -> fileLimits.setTenantLimit(DEMO_UPLOAD_LIMIT));

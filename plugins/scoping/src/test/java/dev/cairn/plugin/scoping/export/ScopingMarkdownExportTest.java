@@ -1,7 +1,8 @@
-package dev.cairn.app.scoping;
+package dev.cairn.plugin.scoping.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.app.CairnApplication;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.Actors;
 import dev.cairn.plugin.scoping.export.ScopingExport;
@@ -43,7 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The real export of a saved scoping document, read by a CommonMark parser: a field cannot add a
  * heading, and the numbers read back as the values that were saved.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:scopingexport;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
+@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:scopingexport;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
 class ScopingMarkdownExportTest {

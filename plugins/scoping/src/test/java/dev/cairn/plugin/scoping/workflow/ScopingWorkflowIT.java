@@ -1,4 +1,4 @@
-package dev.cairn.app.scoping;
+package dev.cairn.plugin.scoping.workflow;
 
 import static dev.cairn.app.db.Tables.AUDIT_ENTRY;
 import static dev.cairn.app.db.Tables.LINEAGE_ARTIFACT;
@@ -17,6 +17,7 @@ import dev.cairn.api.scoping.MetricKind;
 import dev.cairn.api.scoping.MetricTarget;
 import dev.cairn.api.security.AccessDeniedException;
 import dev.cairn.api.tenancy.NotFoundException;
+import dev.cairn.app.CairnApplication;
 import dev.cairn.app.admin.TenantAdminService;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.Actors;
@@ -62,7 +63,7 @@ import org.springframework.test.context.ActiveProfiles;
  * decision in the review history, audit log and lineage, and offer the approved metric contract to
  * other stages through cairn-api.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:scoping;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
+@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:scoping;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
 class ScopingWorkflowIT {
