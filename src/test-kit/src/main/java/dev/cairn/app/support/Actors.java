@@ -3,10 +3,14 @@ package dev.cairn.app.support;
 import static dev.cairn.app.db.Tables.APP_USER;
 import static dev.cairn.app.db.Tables.USER_ROLE;
 
+import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.security.CairnPrincipal;
+import dev.cairn.app.security.PermissionScope;
 import dev.cairn.app.tenancy.TenantScope;
+import java.util.Collection;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -52,6 +56,41 @@ public final class Actors {
             return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /**
+     * Runs work as the user holding no more than {@code scope} of what their roles grant, as an API
+     * token scoped to those permissions does (the platform's {@link PermissionScope}): the way to
+     * test that a service refuses a user without one permission, since every role holds the
+     * read permissions of its tenant.
+     */
+    public <T> T asScopedTo(String username, Collection<PermissionDefinition> scope, Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        try {
+            CairnPrincipal principal = principal(username);
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(new ScopedAuthentication(principal, scope));
+            SecurityContextHolder.setContext(context);
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /** A signed-in user narrowed to some permissions, like the platform's API token authentication. */
+    private static final class ScopedAuthentication extends UsernamePasswordAuthenticationToken implements PermissionScope {
+
+        private final Set<String> permissionIds;
+
+        ScopedAuthentication(CairnPrincipal principal, Collection<PermissionDefinition> scope) {
+            super(principal, null, principal.getAuthorities());
+            this.permissionIds = scope.stream().map(PermissionDefinition::id).collect(Collectors.toUnmodifiableSet());
+        }
+
+        @Override
+        public boolean includes(PermissionDefinition permission) {
+            return permissionIds.contains(permission.id());
         }
     }
 
