@@ -58,11 +58,16 @@ public class MetricContractService implements MetricContracts {
 
     /** The latest contract (draft or approved), or an empty draft number 0 before any was saved. */
     public EditableContract latest(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         projects.require(projectId);
         return latestRecord(projectId).map(c -> new EditableContract(c.getNumber(), c.getVersion(), Status.valueOf(c.getStatus()),
                 targetsOf(c.getId()), c.getUpdatedBy())).orElse(new EditableContract(0, 0, Status.DRAFT, List.of(), null));
     }
 
+    /**
+     * The stage contract other stages read (cairn-api): asked for on their own pages and jobs, under
+     * their own permissions, so it needs a project of the caller's tenant and no scoping permission.
+     */
     @Override
     public Optional<MetricContract> approvedContract(UUID projectId) {
         projects.require(projectId);

@@ -35,6 +35,7 @@ public class CommentService {
 
     /** Oldest first, as a conversation reads. */
     public List<CommentRecord> list(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         projects.require(projectId);
         return db.fetch(COMMENT, COMMENT.PROJECT_ID.eq(projectId), COMMENT.CREATED_AT.asc());
     }

@@ -1,6 +1,8 @@
 package dev.cairn.plugin.scoping.document;
 
 import static dev.cairn.plugin.scoping.db.Tables.ACTIVITY;
+import dev.cairn.plugin.scoping.ScopingPermissions;
+import dev.cairn.api.security.PermissionCheck;
 import static dev.cairn.plugin.scoping.db.Tables.SCOPING_DOCUMENT;
 
 import dev.cairn.api.project.ProjectDirectory;
@@ -29,13 +31,16 @@ public class ScopingDocuments {
 
     private final TenantDb db;
     private final ProjectDirectory projects;
+    private final PermissionCheck permissions;
 
-    ScopingDocuments(TenantDb db, ProjectDirectory projects) {
+    ScopingDocuments(TenantDb db, ProjectDirectory projects, PermissionCheck permissions) {
         this.db = db;
         this.projects = projects;
+        this.permissions = permissions;
     }
 
     public Optional<ScopingDocumentRecord> find(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         projects.require(projectId);
         return db.fetchOptional(SCOPING_DOCUMENT, SCOPING_DOCUMENT.PROJECT_ID.eq(projectId));
     }
@@ -114,6 +119,7 @@ public class ScopingDocuments {
 
     /** The activity history, newest first. */
     public List<ActivityRecord> activity(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         projects.require(projectId);
         return db.fetch(ACTIVITY, ACTIVITY.PROJECT_ID.eq(projectId), ACTIVITY.AT.desc()).stream().limit(500).toList();
     }

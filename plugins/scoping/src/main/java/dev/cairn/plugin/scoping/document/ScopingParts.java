@@ -38,6 +38,7 @@ public class ScopingParts {
     }
 
     public <R extends UpdatableRecord<R>> Optional<R> find(VersionedPart<R> part, UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         projects.require(projectId);
         return part.find(db, projectId);
     }

@@ -1,6 +1,8 @@
 package dev.cairn.plugin.scoping.export;
 
 import dev.cairn.api.project.ProjectDirectory;
+import dev.cairn.plugin.scoping.ScopingPermissions;
+import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.plugin.scoping.ProblemStatementService;
 import dev.cairn.plugin.scoping.canvas.CanvasBox;
@@ -42,11 +44,13 @@ public class ScopingExport {
     private final MilestoneService milestones;
     private final ScopingReviewService reviews;
     private final CandidateService candidates;
+    private final PermissionCheck permissions;
 
     ScopingExport(ProjectDirectory projects, ScopingDocuments documents, ProblemStatementService problems, CanvasService canvas,
                   FeasibilityService feasibility, ValueService value, MetricContractService contracts, MilestoneService milestones,
-                  ScopingReviewService reviews, CandidateService candidates) {
+                  ScopingReviewService reviews, CandidateService candidates, PermissionCheck permissions) {
         this.candidates = candidates;
+        this.permissions = permissions;
         this.projects = projects;
         this.documents = documents;
         this.problems = problems;
@@ -59,15 +63,18 @@ public class ScopingExport {
     }
 
     public String markdown(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         return MarkdownRenderer.render(report(projectId));
     }
 
     public byte[] pdf(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         return PdfRenderer.render(report(projectId));
     }
 
     /** A file name safe on every system: the project key and the revision. */
     public String fileName(UUID projectId, String extension) {
+        permissions.require(ScopingPermissions.READ);
         ProjectRef project = projects.require(projectId);
         return "scoping-" + project.key().toLowerCase() + "-r" + documents.revision(projectId) + "." + extension;
     }

@@ -38,12 +38,14 @@ public class MilestoneService {
 
     /** By start date, then due date. */
     public List<MilestoneRecord> list(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         projects.require(projectId);
         return db.fetch(MILESTONE, MILESTONE.PROJECT_ID.eq(projectId), MILESTONE.STARTS_ON.asc(), MILESTONE.DUE_ON.asc(), MILESTONE.TITLE.asc());
     }
 
     /** Who can own a milestone: the tenant's enabled users with any role. */
     public List<TenantPeople.Person> possibleOwners() {
+        permissions.require(ScopingPermissions.READ);
         return people.everyone();
     }
 

@@ -37,6 +37,7 @@ public class CandidateService {
     }
 
     public List<CandidateSolutionRecord> list(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         projects.require(projectId);
         return db.fetch(CANDIDATE_SOLUTION, CANDIDATE_SOLUTION.PROJECT_ID.eq(projectId), CANDIDATE_SOLUTION.TITLE.asc());
     }
@@ -55,6 +56,7 @@ public class CandidateService {
 
     /** The tenant's projects with no point in the portfolio yet: it names them so none is forgotten. */
     public List<ProjectRef> projectsWithout(List<PortfolioPoint> portfolio) {
+        permissions.require(ScopingPermissions.READ);
         var scored = portfolio.stream().map(point -> point.project().id()).collect(java.util.stream.Collectors.toSet());
         return projects.all().stream().filter(p -> !scored.contains(p.id())).toList();
     }

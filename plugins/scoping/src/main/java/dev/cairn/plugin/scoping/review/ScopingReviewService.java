@@ -81,6 +81,7 @@ public class ScopingReviewService {
 
     /** What must still be written before the document can be approved, in the document's order. Empty when complete. */
     public List<String> missing(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         List<String> missing = new ArrayList<>();
         if (problems.find(projectId).isEmpty()) {
             missing.add("Problem: write the business problem, who is affected, the decision and today's approach.");
@@ -142,6 +143,7 @@ public class ScopingReviewService {
     }
 
     public GateState state(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         Optional<ScopingDocumentRecord> document = documents.find(projectId);
         if (document.isEmpty()) {
             return GateState.NOT_STARTED;
@@ -158,11 +160,13 @@ public class ScopingReviewService {
 
     /** The document's current revision (0 before it was started). */
     public int revision(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         return documents.revision(projectId);
     }
 
     /** Every decision, newest first. */
     public List<ScopingReviewRecord> history(UUID projectId) {
+        permissions.require(ScopingPermissions.READ);
         projects.require(projectId);
         return db.fetch(SCOPING_REVIEW, SCOPING_REVIEW.PROJECT_ID.eq(projectId), SCOPING_REVIEW.DECIDED_AT.desc(),
                 SCOPING_REVIEW.REVISION.desc()).stream().toList();
