@@ -2,7 +2,6 @@ package dev.cairn.plugin.scoping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -11,7 +10,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.app.CairnApplication;
 import dev.cairn.app.project.ProjectService;
-import dev.cairn.app.support.Actors;
+import dev.cairn.app.support.BrowserlessTest;
 import dev.cairn.app.support.DemoWorld;
 import dev.cairn.plugin.scoping.ProblemStatementService;
 import dev.cairn.plugin.scoping.ScopingView;
@@ -22,8 +21,6 @@ import dev.cairn.plugin.scoping.portfolio.PortfolioView;
 import dev.cairn.plugin.scoping.template.ScopingTemplate;
 import dev.cairn.plugin.scoping.template.ScopingTemplates;
 import java.util.List;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,10 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:scopingview;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
-class ScopingViewTest extends SpringBrowserlessTest {
+class ScopingViewTest extends BrowserlessTest {
 
-    @Autowired
-    DSLContext dsl;
     @Autowired
     DemoWorld world;
     @Autowired
@@ -50,18 +45,13 @@ class ScopingViewTest extends SpringBrowserlessTest {
     @Autowired
     dev.cairn.plugin.scoping.contract.MetricContractService contracts;
 
-    @AfterEach
-    void signOut() {
-        Actors.signOut();
-    }
-
     private List<Button> buttons(String label) {
         return $(Button.class).all().stream().filter(b -> label.equals(b.getText())).toList();
     }
 
     @Test
     void aManagerStartsANewProjectsDocumentFromATemplateAndSeesItsTabs() {
-        var actors = new Actors(dsl);
+        var actors = actors();
         ProjectRef project = actors.as("acme-pm", () -> projects.create("Defects on line 3", "DEF3", null));
         actors.signIn("acme-pm");
         UI.getCurrent().navigate("scoping/document/" + project.id());
@@ -79,8 +69,8 @@ class ScopingViewTest extends SpringBrowserlessTest {
 
     @Test
     void aProblemWithAnEmptyRequiredFieldIsRefusedAndTheTypedTextStays() {
-        ProjectRef project = new Actors(dsl).as("acme-pm", () -> projects.create("Invoices", "INV", null));
-        new Actors(dsl).signIn("acme-pm");
+        ProjectRef project = actors().as("acme-pm", () -> projects.create("Invoices", "INV", null));
+        signIn("acme-pm");
         UI.getCurrent().navigate("scoping/document/" + project.id());
         assertThat($(TabSheet.class).all()).as("no tabs before the document is started").isEmpty();
         test(buttons("Start scoping").getFirst()).click();
@@ -91,13 +81,13 @@ class ScopingViewTest extends SpringBrowserlessTest {
         assertThat($(dev.cairn.api.ui.StatusLine.class).all()).as("the refusal is shown on the tab, not in a pop-up")
                 .anyMatch(line -> line.message().contains("Who is affected is required."));
         assertThat(business.getValue()).isEqualTo("Invoices wait four days in the shared inbox.");
-        assertThat(new Actors(dsl).as("acme-pm", () -> problems.find(project.id()))).as("nothing half-written").isEmpty();
+        assertThat(actors().as("acme-pm", () -> problems.find(project.id()))).as("nothing half-written").isEmpty();
     }
 
     @Test
     void aViewerReadsTheDemoDocumentButHasNothingToSaveOrApprove() {
         ProjectRef churn = world.projectOf("acme");
-        new Actors(dsl).signIn("acme-viewer");
+        signIn("acme-viewer");
         UI.getCurrent().navigate("scoping/document/" + churn.id());
         assertThat(getCurrentViewText()).contains("CHURN · Scoping");
         assertThat($(TextArea.class).all()).isNotEmpty().allMatch(TextArea::isReadOnly);
@@ -116,7 +106,7 @@ class ScopingViewTest extends SpringBrowserlessTest {
     @Test
     void aMemberReadsTheDocumentAndMayCommentButNotEdit() {
         ProjectRef churn = world.projectOf("acme");
-        new Actors(dsl).signIn("acme-member");
+        signIn("acme-member");
         UI.getCurrent().navigate("scoping/document/" + churn.id());
         assertThat($(Button.class).all()).noneMatch(b -> EDITING_BUTTONS.contains(b.getText()));
         selectTab("Discussion");
@@ -129,7 +119,7 @@ class ScopingViewTest extends SpringBrowserlessTest {
 
     @Test
     void aConflictingCanvasSaveNamesWhoSavedFirstAndCanSaveMineOverTheirs() {
-        var actors = new Actors(dsl);
+        var actors = actors();
         ProjectRef project = actors.as("acme-pm", () -> projects.create("Conflicts", "CONF", null));
         actors.run("acme-pm", () -> starter.start(project.id(), "blank"));
         actors.signIn("acme-pm");
@@ -151,7 +141,7 @@ class ScopingViewTest extends SpringBrowserlessTest {
 
     @Test
     void aHalfFilledContractRowIsRefusedWithItsNumberAndNothingIsSaved() {
-        var actors = new Actors(dsl);
+        var actors = actors();
         ProjectRef project = actors.as("acme-pm", () -> projects.create("Contract rows", "ROWS", null));
         actors.run("acme-pm", () -> starter.start(project.id(), "blank"));
         actors.signIn("acme-pm");
@@ -184,8 +174,8 @@ class ScopingViewTest extends SpringBrowserlessTest {
 
     @Test
     void thePortfolioPlotsEveryCandidateOfTheTenantAndNothingOfAnother() {
-        new Actors(dsl).as("acme-pm", () -> projects.create("Unscored idea", "IDEA", null));
-        new Actors(dsl).signIn("acme-viewer");
+        actors().as("acme-pm", () -> projects.create("Unscored idea", "IDEA", null));
+        signIn("acme-viewer");
         UI.getCurrent().navigate("scoping/portfolio");
         assertThat(getCurrentView()).isInstanceOf(PortfolioView.class);
         String points = String.valueOf($(PortfolioChart.class).single().getElement().getPropertyRaw("points"));

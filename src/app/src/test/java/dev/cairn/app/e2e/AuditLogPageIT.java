@@ -7,17 +7,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.cairn.api.audit.AuditLog.Outcome;
 import dev.cairn.app.audit.JooqAuditLog;
-import dev.cairn.app.demo.DemoAccounts;
 import dev.cairn.app.support.DemoWorld;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The audit log page in a real browser: reached from the navigation, filtered, exported as CSV. */
@@ -26,40 +22,20 @@ import org.springframework.test.context.ActiveProfiles;
         "cairn.test.example-plugin=false", // screenshots for the admin guide
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
-class AuditLogPageIT {
+class AuditLogPageIT extends BrowserTest {
 
     private static final Path SCREENSHOTS = Screenshots.folder();
-    private static Browser browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JooqAuditLog writer;
     @Autowired
     DemoWorld world;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aTenantAdminOpensTheAuditLogFiltersItAndExportsItAsSafeCsv() throws Exception {
         writer.write(world.tenantId("acme"), "+acme-formula", "test.formula", "=HYPERLINK(\"http://evil.example\",\"click\")",
                 Outcome.SUCCESS, "@SUM(A1:A9)");
-        Page admin = browser.newPage();
-        admin.navigate("http://127.0.0.1:" + port + "/login");
-        admin.locator("input[name=username]").fill("acme-admin");
-        admin.locator("input[name=password]").fill(DemoAccounts.PASSWORD);
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        admin.waitForURL(u -> !u.contains("/login"));
+        Page admin = signIn("acme-admin");
 
         admin.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Audit log")).click();
         admin.waitForURL(u -> u.endsWith("/admin/audit"));

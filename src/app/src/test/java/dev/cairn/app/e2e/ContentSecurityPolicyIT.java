@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.cairn.app.demo.DemoAccounts;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -25,32 +21,12 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=jdbc:h2:mem:csp;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
-class ContentSecurityPolicyIT {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class ContentSecurityPolicyIT extends BrowserTest {
 
     private final List<String> violations = new ArrayList<>();
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private Page signIn(String username) {
+    @Override
+    protected Page signIn(String username) {
         Page page = browser.newPage();
         page.addInitScript("document.addEventListener('securitypolicyviolation', e => "
                 + "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
@@ -59,12 +35,7 @@ class ContentSecurityPolicyIT {
                 violations.add(page.url() + ": " + message.text());
             }
         });
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(u -> !u.contains("/login"));
-        return page;
+        return signIn(page, username);
     }
 
     @Test

@@ -10,7 +10,6 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import dev.cairn.api.files.FileStore;
 import dev.cairn.api.files.StoredFile;
-import dev.cairn.app.demo.DemoAccounts;
 import dev.cairn.app.files.FileLimits;
 import dev.cairn.app.files.FileUploadTestView;
 import dev.cairn.app.support.Actors;
@@ -22,16 +21,13 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -44,13 +40,10 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=jdbc:h2:mem:uploadpage;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
-class FileUploadPageIT {
+class FileUploadPageIT extends BrowserTest {
 
     private static final Path SCREENSHOTS = Screenshots.folder();
-    private static Browser browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     DemoWorld world;
     @Autowired
@@ -72,18 +65,6 @@ class FileUploadPageIT {
         }
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void seed() {
         world.create();
@@ -99,7 +80,7 @@ class FileUploadPageIT {
     void aMemberUploadsARealFileThatIsStreamedIntoTheTenantsStore() throws Exception {
         // 3 MB: many buffers of the store's copy loop, sent as the raw request body.
         Path csv = Files.writeString(folder.resolve("train.csv"), "region,churned\n" + "north,1\n".repeat(400_000) + UUID.randomUUID());
-        Page page = signedIn("acme-member");
+        Page page = signIn("acme-member");
         page.navigate(url(FileUploadTestView.PATH));
         assertThat(page.getByText("One file, at most 50 MB.")).isVisible();
 
@@ -134,7 +115,7 @@ class FileUploadPageIT {
     void aFileOverTheLimitIsRefusedByTheBrowserAndAgainByTheServerWhenTheBrowserDoesNotCheck() throws Exception {
         world.actors().run("acme-admin", () -> limits.setTenantLimit(1024L));
         Path big = Files.write(folder.resolve("big.bin"), new byte[8 * 1024]);
-        Page page = signedIn("acme-member");
+        Page page = signIn("acme-member");
         page.navigate(url(FileUploadTestView.PATH));
         assertThat(page.getByText("One file, at most 1 KB.")).isVisible();
 
@@ -152,17 +133,4 @@ class FileUploadPageIT {
                 .as("nothing stored").isZero();
     }
 
-    private Page signedIn(String username) {
-        Page page = browser.newPage();
-        page.navigate(url("login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(u -> !u.contains("/login"));
-        return page;
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + "/" + path;
-    }
 }

@@ -6,14 +6,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
-import dev.cairn.app.demo.DemoAccounts;
 import dev.cairn.app.support.DemoWorld;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -24,26 +20,10 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=jdbc:h2:mem:lineagepage;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
-class LineagePageIT {
+class LineagePageIT extends BrowserTest {
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     DemoWorld world;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private double zoom(Page page) {
         return ((Number) page.evaluate("() => document.querySelector('lineage-graph').cy.zoom()")).doubleValue();
@@ -51,13 +31,8 @@ class LineagePageIT {
 
     @Test
     void theLegendNamesTypesBelowTheGraphAndOnlyCtrlWheelZooms() {
-        Page page = browser.newPage();
-        page.navigate("http://127.0.0.1:" + port + "/login");
-        page.locator("input[name=username]").fill("acme-pm");
-        page.locator("input[name=password]").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(u -> !u.contains("/login"));
-        page.navigate("http://127.0.0.1:" + port + "/lineage/" + world.projectOf("acme").id());
+        Page page = signIn("acme-pm");
+        page.navigate(url("/lineage/") + world.projectOf("acme").id());
         page.waitForFunction("() => { const g = document.querySelector('lineage-graph'); return g && g.cy && g.graph.nodes.length > 1; }");
 
         Locator legend = page.locator("lineage-graph ul.legend");

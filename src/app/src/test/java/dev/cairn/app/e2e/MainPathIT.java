@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.cairn.app.demo.DemoAccounts;
 import dev.cairn.app.tracking.mlflow.MlflowServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,10 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,47 +35,20 @@ import org.springframework.test.context.DynamicPropertySource;
         // Its screenshots illustrate the user guide: without the third-party test plugin.
         "cairn.test.example-plugin=false"})
 @ActiveProfiles("demo")
-class MainPathIT {
+class MainPathIT extends BrowserTest {
 
     private static final MlflowServer MLFLOW = MlflowServer.start(Path.of("target", "it-mlflow", "e2e-" + UUID.randomUUID()));
     private static final Path SCREENSHOTS = Screenshots.folder();
     private static final String XSS = "<img src=x onerror=alert(1)>";
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void mlflow(DynamicPropertyRegistry registry) {
         registry.add("cairn.mlflow.tracking-uri", MLFLOW::uri);
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
     @AfterAll
-    static void stopAll() {
-        if (browser != null) {
-            browser.close();
-        }
+    static void stopMlflow() {
         MLFLOW.stop();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private Page signIn(String username) {
-        Page page = browser.newPage();
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        // Spring Security may send us to "/?continue": wait for the URL to leave /login.
-        page.waitForURL(u -> !u.contains("/login"));
-        return page;
     }
 
     @Test

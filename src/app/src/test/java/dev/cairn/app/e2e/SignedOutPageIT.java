@@ -4,15 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.cairn.app.demo.DemoAccounts;
 import dev.cairn.app.security.SessionRevocations;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -23,36 +19,16 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=jdbc:h2:mem:signedoutpage;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
-class SignedOutPageIT {
+class SignedOutPageIT extends BrowserTest {
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     DSLContext dsl;
     @Autowired
     SessionRevocations revocations;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private Page signIn(String username) {
-        Page page = browser.newPage();
-        page.navigate("http://127.0.0.1:" + port + "/login");
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(u -> !u.contains("/login"));
+    @Override
+    protected Page signIn(String username) {
+        Page page = super.signIn(username);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Projects"))).isVisible();
         return page;
     }
