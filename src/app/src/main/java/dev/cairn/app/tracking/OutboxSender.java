@@ -3,7 +3,12 @@ package dev.cairn.app.tracking;
 import static dev.cairn.app.db.Tables.TRACKING_EXPERIMENT;
 import static dev.cairn.app.db.Tables.TRACKING_OUTBOX;
 
+import dev.cairn.api.files.FileStore;
+import dev.cairn.api.tracking.RunRecord;
 import dev.cairn.app.db.tables.records.TrackingOutboxRecord;
+import dev.cairn.app.tracking.OutboxPayloads.RegistrationPayload;
+import dev.cairn.app.tracking.OutboxPayloads.RunPayload;
+import dev.cairn.app.tracking.mlflow.ArtifactFiles;
 import dev.cairn.app.jobs.NodeIdentity;
 import dev.cairn.app.tenancy.TenantScope;
 import dev.cairn.app.tracking.mlflow.MlflowGateway;
@@ -13,6 +18,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -54,18 +63,19 @@ public class OutboxSender {
     private final OutboxProperties outbox;
     private final String node;
     private final MlflowGateway gateway;
+    private final FileStore files;
     private final AtomicBoolean running = new AtomicBoolean();
     private ScheduledExecutorService scheduler;
 
     @Autowired
     OutboxSender(DSLContext dsl, OutboxPayloads payloads, MlflowConnection connection, MlflowProperties properties,
-                 OutboxProperties outbox, NodeIdentity node, ObjectProvider<MlflowGateway> gateway) {
-        this(dsl, payloads, connection, properties, outbox, node.id(), gateway.getIfAvailable());
+                 OutboxProperties outbox, NodeIdentity node, ObjectProvider<MlflowGateway> gateway, @Lazy FileStore files) {
+        this(dsl, payloads, connection, properties, outbox, node.id(), gateway.getIfAvailable(), files);
     }
 
     /** A sender under the given node name; tests use it to play a second node. */
     OutboxSender(DSLContext dsl, OutboxPayloads payloads, MlflowConnection connection, MlflowProperties properties,
-                 OutboxProperties outbox, String node, MlflowGateway gateway) {
+                 OutboxProperties outbox, String node, MlflowGateway gateway, FileStore files) {
         this.dsl = dsl;
         this.payloads = payloads;
         this.connection = connection;
@@ -73,6 +83,7 @@ public class OutboxSender {
         this.outbox = outbox;
         this.node = node;
         this.gateway = gateway; // MlflowConfiguration: credentials and the tenant's workspace
+        this.files = files;
     }
 
     /** Starts the periodic passes on the sender's own thread once the application is ready. */
@@ -160,11 +171,12 @@ public class OutboxSender {
             String mlflowId = switch (OutboxKind.valueOf(record.getKind())) {
                 case CREATE_EXPERIMENT -> createExperiment(record);
                 case LOG_RUN -> logRun(record);
+                case REGISTER_MODEL_VERSION -> registerModelVersion(record);
             };
             markSent(record, mlflowId);
             connection.markReachable(true);
             return true;
-        } catch (TrackingUnavailableException | ExperimentNotReadyException e) {
+        } catch (TrackingUnavailableException | NotReadyException e) {
             connection.markReachable(!(e instanceof TrackingUnavailableException));
             markRetry(record, e.getMessage());
             return false;
@@ -195,9 +207,38 @@ public class OutboxSender {
                 .fetchOptional(TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID)
                 .orElse(null);
         if (experimentId == null) {
-            throw new ExperimentNotReadyException();
+            throw new NotReadyException("Waiting for the project's experiment to be created");
         }
-        return gateway.deliverRun(experimentId, record.getId().toString(), payloads.readRun(record.getPayload()));
+        RunPayload payload = payloads.readRun(record.getPayload());
+        RunRecord run = payload.run();
+        // The platform's tags, written over anything a plugin might have slipped past validation.
+        Map<String, String> platformTags = new TreeMap<>();
+        platformTags.put("cairn.tenant", record.getTenantId().toString());
+        platformTags.put("cairn.project", record.getProjectId().toString());
+        payload.starter().ifPresent(user -> platformTags.put(MlflowGateway.USER_TAG, user));
+        run.parentRun().ifPresent(parent -> platformTags.put(MlflowGateway.PARENT_TAG, deliveredRunId(parent, "parent run")));
+        return gateway.deliverRun(experimentId, record.getId().toString(), run, platformTags, storedFiles());
+    }
+
+    private String registerModelVersion(TrackingOutboxRecord record) {
+        RegistrationPayload registration = payloads.readRegistration(record.getPayload());
+        String runId = deliveredRunId(registration.run(), "run");
+        String name = ModelNames.inMlflow(record.getTenantId(), registration.modelName(), gateway.workspacesEnabled());
+        return gateway.registerModelVersion(name, ModelRegistryService.modelTags(record.getTenantId()), runId,
+                registration.artifactPath(), record.getId().toString(), registration.tags());
+    }
+
+    /** The MLflow id of a run record of the same tenant; not ready while that run waits for delivery itself. */
+    private String deliveredRunId(UUID runRecord, String what) {
+        return dsl.select(TRACKING_OUTBOX.MLFLOW_ID).from(TRACKING_OUTBOX)
+                .where(TRACKING_OUTBOX.ID.eq(runRecord)).and(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.SENT))
+                .fetchOptional(TRACKING_OUTBOX.MLFLOW_ID)
+                .orElseThrow(() -> new NotReadyException("Waiting for the " + what + " " + runRecord + " to reach MLflow"));
+    }
+
+    /** Artefacts are streamed from the tenant's file store (the sender runs in the record's tenant). */
+    private ArtifactFiles storedFiles() {
+        return fileId -> new ArtifactFiles.Content(files.open(fileId), files.metadata(fileId).sizeBytes());
     }
 
     /** Marks the record sent and releases the claim; a no-op if the lease ran out and another sender took over. */
@@ -237,9 +278,10 @@ public class OutboxSender {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    private static final class ExperimentNotReadyException extends RuntimeException {
-        ExperimentNotReadyException() {
-            super("Waiting for the project's experiment to be created");
+    /** The record depends on another that has not reached MLflow yet: the pass stops, order is kept. */
+    private static final class NotReadyException extends RuntimeException {
+        NotReadyException(String message) {
+            super(message);
         }
     }
 }
