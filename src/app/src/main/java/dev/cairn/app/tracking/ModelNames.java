@@ -6,9 +6,9 @@ import java.util.UUID;
 /**
  * Registered model names per tenant. Where the server has workspaces, a model lives in the tenant's
  * own workspace under the name the plugin gave (readable in MLflow's UI); without workspaces the
- * name is prefixed with the tenant's workspace name ({@code cairn-<tenant id>/churn}), so two
- * tenants' "churn" are two models. A plugin's name may not hold a slash, so it can never spell
- * another tenant's prefix.
+ * name is prefixed with the tenant's workspace name ({@code cairn-<tenant id>.churn}; MLflow refuses
+ * '/' and ':' in model names), so two tenants' "churn" are two models: every name a tenant gives is
+ * prefixed with its own id, so none can spell another tenant's model.
  */
 final class ModelNames {
 
@@ -18,7 +18,7 @@ final class ModelNames {
     }
 
     static String inMlflow(UUID tenantId, String modelName, boolean workspaces) {
-        return workspaces ? modelName : ExperimentNames.workspaceOf(tenantId) + "/" + modelName;
+        return workspaces ? modelName : ExperimentNames.workspaceOf(tenantId) + "." + modelName;
     }
 
     static void checkName(String modelName) {

@@ -176,7 +176,13 @@ public class OutboxSender {
             markSent(record, mlflowId);
             connection.markReachable(true);
             return true;
+        } catch (WaitingForDependencyException e) {
+            // Its parent run or source run is still queued (it may sort after it): try again on the
+            // next pass without counting an attempt, and let the pass go on to deliver that run.
+            markWaiting(record, e.getMessage());
+            return true;
         } catch (TrackingUnavailableException | NotReadyException e) {
+            LOG.info("Outbox record {} ({}) waits: {}", record.getId(), record.getKind(), e.getMessage());
             connection.markReachable(!(e instanceof TrackingUnavailableException));
             markRetry(record, e.getMessage());
             return false;
@@ -233,7 +239,7 @@ public class OutboxSender {
         return dsl.select(TRACKING_OUTBOX.MLFLOW_ID).from(TRACKING_OUTBOX)
                 .where(TRACKING_OUTBOX.ID.eq(runRecord)).and(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.SENT))
                 .fetchOptional(TRACKING_OUTBOX.MLFLOW_ID)
-                .orElseThrow(() -> new NotReadyException("Waiting for the " + what + " " + runRecord + " to reach MLflow"));
+                .orElseThrow(() -> new WaitingForDependencyException("Waiting for the " + what + " " + runRecord + " to reach MLflow"));
     }
 
     /** Artefacts are streamed from the tenant's file store (the sender runs in the record's tenant). */
@@ -268,6 +274,17 @@ public class OutboxSender {
                 .execute();
     }
 
+    /** Releases the claim, due again at once, attempts unchanged. */
+    private void markWaiting(TrackingOutboxRecord record, String reason) {
+        dsl.update(TRACKING_OUTBOX)
+                .set(TRACKING_OUTBOX.LAST_ERROR, reason)
+                .set(TRACKING_OUTBOX.NEXT_ATTEMPT_AT, now())
+                .setNull(TRACKING_OUTBOX.CLAIMED_BY)
+                .setNull(TRACKING_OUTBOX.CLAIM_EXPIRES_AT)
+                .where(claimedHere(record))
+                .execute();
+    }
+
     /** Makes every pending record due now (used when MLflow is known to be back, and by tests). */
     public void retryNow() {
         TenantScope.runAsPlatform(() -> dsl.update(TRACKING_OUTBOX).set(TRACKING_OUTBOX.NEXT_ATTEMPT_AT, now())
@@ -278,9 +295,16 @@ public class OutboxSender {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    /** The record depends on another that has not reached MLflow yet: the pass stops, order is kept. */
+    /** The project's experiment is not in MLflow yet: the pass stops, order is kept. */
     private static final class NotReadyException extends RuntimeException {
         NotReadyException(String message) {
+            super(message);
+        }
+    }
+
+    /** The record needs another record (a parent or source run) to be delivered first. */
+    private static final class WaitingForDependencyException extends RuntimeException {
+        WaitingForDependencyException(String message) {
             super(message);
         }
     }

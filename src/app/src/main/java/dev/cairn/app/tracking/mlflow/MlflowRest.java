@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import org.mlflow.tracking.MlflowHttpException;
 import org.mlflow_project.apachehttp.client.methods.CloseableHttpResponse;
-import org.mlflow_project.apachehttp.client.methods.HttpDelete;
+import org.mlflow_project.apachehttp.client.methods.HttpEntityEnclosingRequestBase;
 import org.mlflow_project.apachehttp.client.methods.HttpGet;
 import org.mlflow_project.apachehttp.client.methods.HttpPost;
 import org.mlflow_project.apachehttp.client.methods.HttpPut;
@@ -52,10 +52,14 @@ final class MlflowRest {
         return JSON.readTree(ok(send(post)).body());
     }
 
-    /** The answer to a GET, or empty when MLflow says the resource does not exist. */
+    /**
+     * The answer to a GET, or empty when MLflow says the resource does not exist: a 404, or (for a
+     * missing alias of an existing model, in MLflow 3.17) a 400 whose message ends in "not found."
+     */
     Optional<JsonNode> getIfFound(String path, Map<String, String> query) {
         Response response = send(new HttpGet(trackingUri + API + path + queryString(query)));
-        if (response.status() == 404 || response.body().contains("RESOURCE_DOES_NOT_EXIST")) {
+        if (response.status() == 404 || response.body().contains("RESOURCE_DOES_NOT_EXIST")
+                || (response.status() == 400 && response.body().contains(" not found."))) {
             return Optional.empty();
         }
         return Optional.of(JSON.readTree(ok(response).body()));
@@ -65,9 +69,11 @@ final class MlflowRest {
         return JSON.readTree(ok(send(new HttpGet(trackingUri + API + path + queryString(query)))).body());
     }
 
-    /** Deletes; a resource that is already gone counts as deleted. */
-    void delete(String path, Map<String, String> query) {
-        Response response = send(new HttpDelete(trackingUri + API + path + queryString(query)));
+    /** Deletes (MLflow reads a DELETE's parameters from its JSON body); a resource already gone counts as deleted. */
+    void delete(String path, Map<String, ?> body) {
+        JsonDelete delete = new JsonDelete(trackingUri + API + path);
+        delete.setEntity(new StringEntity(JSON.writeValueAsString(body), ContentType.APPLICATION_JSON));
+        Response response = send(delete);
         if (response.status() != 404 && !response.body().contains("RESOURCE_DOES_NOT_EXIST")) {
             ok(response);
         }
@@ -119,5 +125,17 @@ final class MlflowRest {
     }
 
     private record Response(int status, String reason, String body) {
+    }
+
+    /** A DELETE with a body, which Apache HttpClient 4's HttpDelete cannot carry. */
+    private static final class JsonDelete extends HttpEntityEnclosingRequestBase {
+        JsonDelete(String uri) {
+            setURI(java.net.URI.create(uri));
+        }
+
+        @Override
+        public String getMethod() {
+            return "DELETE";
+        }
     }
 }
