@@ -14,7 +14,6 @@ import dev.cairn.app.tracking.OutboxPayloads.RegistrationPayload;
 import dev.cairn.app.tracking.mlflow.MlflowGateway;
 import dev.cairn.app.tracking.mlflow.TrackingUnavailableException;
 import java.util.Map;
-import org.mlflow.tracking.MlflowHttpException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -141,8 +140,7 @@ public class ModelRegistryService implements ModelRegistry {
             String name = ModelNames.inMlflow(TenantScope.require(), modelName, mlflow.workspacesEnabled());
             return call.apply(mlflow, name);
         } catch (TrackingUnavailableException e) {
-            if (e.getCause() instanceof MlflowHttpException answer && (answer.getStatusCode() == 404
-                    || String.valueOf(answer.getBodyMessage()).contains("RESOURCE_DOES_NOT_EXIST"))) {
+            if (e.notFound()) {
                 throw new NotFoundException("Model '" + modelName + "' (or that version of it)");
             }
             throw new TrackingUnavailable(e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.cairn.app.tracking;
 
+import static dev.cairn.app.db.Tables.PROJECT;
 import static dev.cairn.app.db.Tables.TRACKING_EXPERIMENT;
 import static dev.cairn.app.db.Tables.TRACKING_OUTBOX;
 
@@ -182,6 +183,13 @@ public class OutboxSender {
             markWaiting(record, e.getMessage());
             return true;
         } catch (TrackingUnavailableException | NotReadyException e) {
+            if (refusedForGood(e)) {
+                // MLflow understood the request and refused this record (bad value, unknown
+                // entity): the record waits with the reason, the records after it go on.
+                LOG.warn("Outbox record {} ({}) refused by MLflow: {}", record.getId(), record.getKind(), e.getMessage());
+                markRetry(record, e.getMessage());
+                return true;
+            }
             LOG.info("Outbox record {} ({}) waits: {}", record.getId(), record.getKind(), e.getMessage());
             connection.markReachable(!(e instanceof TrackingUnavailableException));
             markRetry(record, e.getMessage());
@@ -193,17 +201,49 @@ public class OutboxSender {
         }
     }
 
+    /**
+     * A refusal that trying again soon will not change (MLflow answered 400 or 404 about this
+     * record). Authentication, rate limits, server errors and no answer still mean "MLflow
+     * unavailable": they hold the whole queue, in order.
+     */
+    private static boolean refusedForGood(RuntimeException failure) {
+        return failure instanceof TrackingUnavailableException unavailable && unavailable.refusedForGood();
+    }
+
     private String createExperiment(TrackingOutboxRecord record) {
         var experiment = dsl.selectFrom(TRACKING_EXPERIMENT)
                 .where(TRACKING_EXPERIMENT.PROJECT_ID.eq(record.getProjectId()))
                 .and(TRACKING_EXPERIMENT.TENANT_ID.eq(record.getTenantId()))
                 .fetchSingle();
-        String id = gateway.ensureExperiment(experiment.getExperimentName(), payloads.readExperiment(record.getPayload()).tags());
+        String name = experiment.getExperimentName();
+        if (gateway.workspacesEnabled() && name.equals(sharedName(record))) {
+            // In the tenant's own workspace the tenant prefix is noise: store the readable name
+            // first, so that a delivery interrupted after MLflow created it finds it by that name.
+            name = readableName(record);
+            dsl.update(TRACKING_EXPERIMENT).set(TRACKING_EXPERIMENT.EXPERIMENT_NAME, name)
+                    .where(TRACKING_EXPERIMENT.PROJECT_ID.eq(record.getProjectId()))
+                    .and(TRACKING_EXPERIMENT.TENANT_ID.eq(record.getTenantId()))
+                    .execute();
+        }
+        String id = gateway.ensureExperiment(name, payloads.readExperiment(record.getPayload()).tags());
         dsl.update(TRACKING_EXPERIMENT).set(TRACKING_EXPERIMENT.MLFLOW_EXPERIMENT_ID, id)
                 .where(TRACKING_EXPERIMENT.PROJECT_ID.eq(record.getProjectId()))
                 .and(TRACKING_EXPERIMENT.TENANT_ID.eq(record.getTenantId()))
                 .execute();
         return id;
+    }
+
+    /** The name the experiment was given when its project was created (the shared-namespace form). */
+    private String sharedName(TrackingOutboxRecord record) {
+        Map<String, String> tags = payloads.readExperiment(record.getPayload()).tags();
+        return ExperimentNames.of(record.getTenantId(), tags.get("cairn.tenant_slug"), tags.get("cairn.project_key"));
+    }
+
+    private String readableName(TrackingOutboxRecord record) {
+        var project = dsl.select(PROJECT.PROJECT_KEY, PROJECT.NAME).from(PROJECT)
+                .where(PROJECT.ID.eq(record.getProjectId())).and(PROJECT.TENANT_ID.eq(record.getTenantId()))
+                .fetchSingle();
+        return ExperimentNames.readable(project.value1(), project.value2());
     }
 
     private String logRun(TrackingOutboxRecord record) {

@@ -121,6 +121,17 @@ public class TrackingService implements ExperimentTracking {
         return new TrackingStatus(state, pending, url, lastError);
     }
 
+    @Override
+    public Optional<String> runUrl(UUID projectId, UUID run) {
+        projects.require(projectId);
+        TrackingOutboxRecord record = requireRun(projectId, run, "Run");
+        if (!OutboxStatus.SENT.equals(record.getStatus())) {
+            return Optional.empty();
+        }
+        return db.fetchOptional(TRACKING_EXPERIMENT, TRACKING_EXPERIMENT.PROJECT_ID.eq(projectId))
+                .flatMap(experiment -> links.run(TenantScope.require(), experiment.getMlflowExperimentId(), record.getMlflowId()));
+    }
+
     private UUID enqueue(UUID projectId, OutboxKind kind, String payload) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         TrackingOutboxRecord record = db.newRecord(TRACKING_OUTBOX);

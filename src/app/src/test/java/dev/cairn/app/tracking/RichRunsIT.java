@@ -82,6 +82,10 @@ class RichRunsIT {
     FileStore files;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    dev.cairn.api.tenancy.TenantDb tenantDb;
+    @Autowired
+    OutboxPayloads payloads;
 
     private final Actors actors() {
         return new Actors(dsl);
@@ -228,6 +232,35 @@ class RichRunsIT {
                 MLFLOW.restart();
             }
         }
+    }
+
+    @Test
+    void aRecordMlflowRefusesWaitsWithTheReasonWhileTheRecordsAfterItAreDelivered() throws Exception {
+        ProjectRef project = newProject("acme-pm", "REFU");
+        // Queued past validation (an older Cairn, a changed MLflow limit): a value MLflow refuses.
+        UUID refused = actors().as("acme-member", () -> {
+            var record = tenantDb.newRecord(TRACKING_OUTBOX);
+            record.setId(UUID.randomUUID());
+            record.setProjectId(project.id());
+            record.setKind(OutboxKind.LOG_RUN.name());
+            record.setPayload(payloads.run(new OutboxPayloads.RunPayload("acme-member",
+                    RunRecord.named("too long").param("notes", "x".repeat(9000)).build())));
+            record.setStatus(OutboxStatus.PENDING);
+            record.setAttempts(0);
+            var earlier = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1);
+            record.setCreatedAt(earlier);
+            record.setNextAttemptAt(earlier);
+            tenantDb.insert(record);
+            return record.getId();
+        });
+        UUID fine = record(RunRecord.named("fine").metric("accuracy", 0.8).build(), project);
+
+        drain();
+
+        assertThat(TaggedRuns.ids(MLFLOW.uri(), experimentId(project), fine.toString())).containsExactly(mlflowId(fine));
+        var waiting = TenantScope.callAsPlatform(() -> dsl.selectFrom(TRACKING_OUTBOX).where(TRACKING_OUTBOX.ID.eq(refused)).fetchSingle());
+        assertThat(waiting.getStatus()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(waiting.getLastError()).contains("HTTP 400");
     }
 
     private static RunRecord childRun(UUID parent, UUID modelFile) {

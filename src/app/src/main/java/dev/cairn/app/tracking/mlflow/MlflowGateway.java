@@ -568,7 +568,7 @@ public final class MlflowGateway implements AutoCloseable {
             return request.get();
         } catch (MlflowHttpException e) {
             throw new TrackingUnavailableException(trackingUri,
-                    action + " failed with HTTP " + e.getStatusCode() + ": " + e.getBodyMessage(), e);
+                    action + " failed with HTTP " + e.getStatusCode() + ": " + e.getBodyMessage(), e, e.getStatusCode());
         } catch (RuntimeException e) {
             throw new TrackingUnavailableException(trackingUri, action + " failed: " + describe(e), e);
         }
