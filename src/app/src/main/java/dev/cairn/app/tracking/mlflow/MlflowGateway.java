@@ -72,7 +72,9 @@ import tools.jackson.databind.JsonNode;
  * {@link TrackingUnavailableException}, except "experiment already exists" (a concurrent
  * creation), which {@link #ensureExperiment} treats as success. Invalid arguments (such as an
  * outbox id no MLflow filter can express) are {@link IllegalArgumentException}s. Keys and values
- * travel only as protobuf fields that the client serializes; no JSON is assembled by hand.
+ * travel only as protobuf fields that the client serializes, or (for the calls the client lacks:
+ * dataset inputs, artefact uploads, the registry; see {@link MlflowRest}) as maps Jackson writes;
+ * no JSON is assembled by hand.
  *
  * <p><b>Authentication and workspaces.</b> Every request (the client's and the gateway's own plain
  * HTTP calls, which share one HTTP client) passes through {@link MlflowRequestHeaders}: it adds the
