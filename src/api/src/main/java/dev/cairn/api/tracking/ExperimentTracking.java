@@ -1,5 +1,6 @@
 package dev.cairn.api.tracking;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -12,4 +13,12 @@ public interface ExperimentTracking {
     UUID recordRun(UUID projectId, RunRecord run);
 
     TrackingStatus status(UUID projectId);
+
+    /**
+     * The run's page in MLflow's UI (in the tenant's workspace), once the run has reached MLflow and
+     * where links into MLflow are enabled ({@code cairn.mlflow.ui-links=direct}); empty otherwise.
+     *
+     * @param run the local id {@link #recordRun} returned
+     */
+    Optional<String> runUrl(UUID projectId, UUID run);
 }

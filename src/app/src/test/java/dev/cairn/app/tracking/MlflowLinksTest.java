@@ -24,6 +24,7 @@ class MlflowLinksTest {
         assertThat(properties.uiLinks()).isEqualTo(UiLinks.NONE);
         try (MlflowGateway gateway = new MlflowGateway(properties.trackingUri(), Duration.ofSeconds(1))) {
             assertThat(links(properties, gateway).experiment(TENANT, "42")).isEmpty();
+            assertThat(links(properties, gateway).run(TENANT, "42", "abc")).isEmpty();
         }
     }
 
@@ -33,6 +34,7 @@ class MlflowLinksTest {
         try (MlflowGateway gateway = new MlflowGateway(properties.trackingUri(), Duration.ofSeconds(1))) {
             assertThat(gateway.workspacesEnabledIfKnown()).isEmpty();
             assertThat(links(properties, gateway).experiment(TENANT, "42")).isEmpty();
+            assertThat(links(properties, gateway).run(TENANT, "42", "abc")).isEmpty();
         }
     }
 

@@ -67,6 +67,73 @@ class MlflowTenantWorkspacesIT {
     OutboxSender sender;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    ModelRegistryService registry;
+    @Autowired
+    dev.cairn.api.files.FileStore files;
+
+    @Test
+    void aRunCarriesItsUsersNameNotTheServiceAccountsAndItsArtefactAndLinkAreInTheTenantsWorkspace() throws Exception {
+        Actors actors = new Actors(dsl);
+        UUID acme = actors.principal("acme-pm").tenantId();
+        ProjectRef project = actors.as("acme-pm", () -> projects.create("Workspace user", "WSU", "workspace test"));
+        drain();
+        UUID file = storedFile(actors, "weights");
+        UUID run = actors.as("acme-member", () -> tracking.recordRun(project.id(),
+                RunRecord.named("user run").artifact(file, "model/model.bin").build()));
+        drain();
+
+        String workspace = ExperimentNames.workspaceOf(acme);
+        JsonNode found = runs(workspace, mlflowExperimentId(project)).get(0);
+        Map<String, String> tags = new java.util.HashMap<>();
+        found.path("data").path("tags").forEach(tag -> tags.put(tag.path("key").asString(), tag.path("value").asString()));
+        assertThat(tags).containsEntry("mlflow.user", "acme-member").containsEntry("cairn.tenant", acme.toString());
+        assertThat(tags.get("mlflow.user")).isNotEqualTo(MLFLOW.serviceAccount().username());
+        String runId = found.path("info").path("run_id").asString();
+        JsonNode listed = getAsAdmin(workspace, "artifacts/list?run_id=" + runId + "&path=model");
+        assertThat(listed.path("files").get(0).path("path").asString()).isEqualTo("model/model.bin");
+        assertThat(actors.as("acme-viewer", () -> tracking.runUrl(project.id(), run))).contains(MLFLOW.uri() + "/#/experiments/"
+                + mlflowExperimentId(project) + "/runs/" + runId + "?workspace=" + workspace);
+    }
+
+    @Test
+    void aTenantsRegisteredModelKeepsItsReadableNameInItsWorkspaceAndIsOutOfAnotherTenantsReach() throws Exception {
+        Actors actors = new Actors(dsl);
+        UUID acme = actors.principal("acme-pm").tenantId();
+        UUID globex = actors.principal("globex-pm").tenantId();
+        ProjectRef project = actors.as("acme-pm", () -> projects.create("Workspace models", "WSM", "workspace test"));
+        ProjectRef globexProject = actors.as("globex-pm", () -> projects.create("Workspace models G", "WSMG", "workspace test"));
+        drain();
+        UUID file = storedFile(actors, "model v1");
+        UUID run = actors.as("acme-member", () -> tracking.recordRun(project.id(),
+                RunRecord.named("to register").artifact(file, "model/model.bin").build()));
+        UUID registration = actors.as("acme-member", () -> registry.registerVersion(project.id(), run, "model", "churn", Map.of()));
+        drain();
+        drain();
+        String version = actors.as("acme-member", () -> registry.registeredVersion(project.id(), registration)).orElseThrow();
+        actors.as("acme-member", () -> {
+            registry.setAlias(project.id(), "churn", "champion", version);
+            return null;
+        });
+
+        assertThat(getAsAdmin(ExperimentNames.workspaceOf(acme), "registered-models/get?name=churn")
+                .path("registered_model").path("name").asString()).isEqualTo("churn");
+        assertThat(send(ExperimentNames.workspaceOf(globex), HttpRequest.newBuilder(api("registered-models/get?name=churn")).GET())
+                .statusCode()).isEqualTo(404);
+        assertThat(actors.as("acme-member", () -> registry.versionByAlias(project.id(), "churn", "champion")))
+                .hasValueSatisfying(found -> assertThat(found.version()).isEqualTo(version));
+        assertThat(actors.as("globex-pm", () -> registry.versionByAlias(globexProject.id(), "churn", "champion"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> actors.as("globex-pm", () -> {
+            registry.setAlias(globexProject.id(), "churn", "champion", version);
+            return null;
+        })).isInstanceOf(dev.cairn.api.tenancy.NotFoundException.class);
+        assertThat(actors.as("acme-member", () -> registry.versionByAlias(project.id(), "churn", "champion"))).isPresent();
+    }
+
+    private UUID storedFile(Actors actors, String content) {
+        return actors.as("acme-member", () -> files.store(dev.cairn.api.files.NewFile.named("model.bin"),
+                new java.io.ByteArrayInputStream(content.getBytes(java.nio.charset.StandardCharsets.UTF_8))).file().id());
+    }
 
     @Test
     void eachTenantsExperimentAndRunsLandInItsOwnWorkspaceOnly() throws Exception {
@@ -87,6 +154,8 @@ class MlflowTenantWorkspacesIT {
 
         JsonNode inAcme = getAsAdmin(acmeWorkspace, "experiments/get?experiment_id=" + acmeExperiment);
         assertThat(inAcme.path("experiment").path("workspace").asString()).isEqualTo(acmeWorkspace);
+        assertThat(inAcme.path("experiment").path("name").asString()).as("readable in the tenant's own workspace")
+                .isEqualTo("WSA Workspace A");
         assertThat(runs(acmeWorkspace, acmeExperiment).size()).isEqualTo(1);
         assertThat(readStatus(acmeWorkspace, globexExperiment)).isEqualTo(404);
         assertThat(readStatus(globexWorkspace, acmeExperiment)).isEqualTo(404);

@@ -77,6 +77,8 @@ class OutboxDeliveryIT {
     MlflowProperties mlflowProperties;
     @Autowired
     OutboxProperties outboxProperties;
+    @Autowired
+    dev.cairn.api.files.FileStore files;
 
     private Actors actors() {
         return new Actors(dsl);
@@ -171,7 +173,7 @@ class OutboxDeliveryIT {
         }
         // A second node: its own sender under another name, on the same database and MLflow.
         OutboxSender otherNode = new OutboxSender(dsl, payloads, connection, mlflowProperties, outboxProperties, "other-node",
-                configuredGateway);
+                configuredGateway, files);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> nodes = List.of(sender, otherNode).stream()
                 .map(node -> Thread.ofPlatform().start(() -> sendUntilDelivered(node, project, go)))

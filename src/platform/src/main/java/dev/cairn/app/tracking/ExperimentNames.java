@@ -11,8 +11,21 @@ final class ExperimentNames {
     private ExperimentNames() {
     }
 
+    /**
+     * The name on a server without workspaces, where all tenants share one namespace: the tenant's
+     * id keeps it unique for good (a slug can be given up and taken by another tenant).
+     */
     static String of(UUID tenantId, String tenantSlug, String projectKey) {
         return "cairn/" + tenantSlug + "-" + tenantId + "/" + projectKey;
+    }
+
+    /**
+     * The name inside the tenant's own workspace, where only the tenant's projects live: what a
+     * user of MLflow's UI recognises, e.g. {@code "CHURN Churn prediction"} (keys are unique per
+     * tenant). Set once, when the experiment is created; a project renamed later keeps it.
+     */
+    static String readable(String projectKey, String projectName) {
+        return projectKey + " " + projectName.strip();
     }
 
     /**

@@ -28,17 +28,35 @@ public class MlflowLinks {
 
     /** The experiment's page in MLflow's UI, if links are enabled and its workspace is known. */
     public Optional<String> experiment(UUID tenantId, String mlflowExperimentId) {
-        if (properties.uiLinks() != UiLinks.DIRECT || !properties.configured() || mlflowExperimentId == null) {
+        if (mlflowExperimentId == null) {
+            return Optional.empty();
+        }
+        return page(tenantId, "/#/experiments/" + encode(mlflowExperimentId));
+    }
+
+    /** The run's page in MLflow's UI, in the tenant's workspace, under the same conditions. */
+    public Optional<String> run(UUID tenantId, String mlflowExperimentId, String mlflowRunId) {
+        if (mlflowExperimentId == null || mlflowRunId == null) {
+            return Optional.empty();
+        }
+        return page(tenantId, "/#/experiments/" + encode(mlflowExperimentId) + "/runs/" + encode(mlflowRunId));
+    }
+
+    private Optional<String> page(UUID tenantId, String fragment) {
+        if (properties.uiLinks() != UiLinks.DIRECT || !properties.configured()) {
             return Optional.empty();
         }
         MlflowGateway mlflow = gateway.getIfAvailable();
         if (mlflow == null) {
             return Optional.empty();
         }
-        String page = properties.uiUrl().replaceAll("/+$", "") + "/#/experiments/"
-                + URLEncoder.encode(mlflowExperimentId, StandardCharsets.UTF_8);
+        String page = properties.uiUrl().replaceAll("/+$", "") + fragment;
         return mlflow.workspacesEnabledIfKnown().map(workspaces -> workspaces
                 ? page + "?workspace=" + ExperimentNames.workspaceOf(tenantId)
                 : page);
+    }
+
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
 }

@@ -2,5 +2,6 @@ package dev.cairn.app.tracking;
 
 enum OutboxKind {
     CREATE_EXPERIMENT,
-    LOG_RUN
+    LOG_RUN,
+    REGISTER_MODEL_VERSION
 }

@@ -4,13 +4,18 @@ import static dev.cairn.app.db.Tables.TENANT;
 import static dev.cairn.app.db.Tables.TRACKING_EXPERIMENT;
 import static dev.cairn.app.db.Tables.TRACKING_OUTBOX;
 
+import dev.cairn.api.files.FileStore;
 import dev.cairn.api.project.ProjectDirectory;
+import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.tenancy.NotFoundException;
+import dev.cairn.api.tracking.RunArtifact;
 import dev.cairn.api.tracking.ExperimentTracking;
 import dev.cairn.api.tracking.RunRecord;
 import dev.cairn.api.tracking.TrackingStatus;
 import dev.cairn.api.tracking.TrackingStatus.State;
 import dev.cairn.app.db.tables.records.TrackingExperimentRecord;
 import dev.cairn.app.db.tables.records.TrackingOutboxRecord;
+import dev.cairn.app.tracking.OutboxPayloads.RunPayload;
 import dev.cairn.app.tenancy.TenantScope;
 import dev.cairn.api.tenancy.TenantDb;
 import java.time.OffsetDateTime;
@@ -37,9 +42,12 @@ public class TrackingService implements ExperimentTracking {
     private final MlflowConnection connection;
     private final ProjectDirectory projects;
     private final MlflowLinks links;
+    private final CurrentUser currentUser;
+    private final FileStore files;
 
     TrackingService(TenantDb db, DSLContext dsl, OutboxPayloads payloads, MlflowProperties properties,
-                    MlflowConnection connection, @Lazy ProjectDirectory projects, MlflowLinks links) {
+                    MlflowConnection connection, @Lazy ProjectDirectory projects, MlflowLinks links,
+                    CurrentUser currentUser, @Lazy FileStore files) {
         this.db = db;
         this.dsl = dsl;
         this.payloads = payloads;
@@ -47,6 +55,8 @@ public class TrackingService implements ExperimentTracking {
         this.connection = connection;
         this.projects = projects;
         this.links = links;
+        this.currentUser = currentUser;
+        this.files = files;
     }
 
     /** Called when a project is created: names its experiment after the tenant and queues its creation. */
@@ -66,7 +76,28 @@ public class TrackingService implements ExperimentTracking {
     public UUID recordRun(UUID projectId, RunRecord run) {
         projects.require(projectId);
         RunRecords.validate(run);
-        return enqueue(projectId, OutboxKind.LOG_RUN, payloads.run(run));
+        run.parentRun().ifPresent(parent -> requireRun(projectId, parent, "Parent run"));
+        for (RunArtifact artifact : run.artifacts()) {
+            files.metadata(artifact.fileId()); // the tenant's file, or "not found" now rather than at delivery
+        }
+        // Who started the run is the platform's to say: the signed-in user, never the plugin's record.
+        String startedBy = currentUser.get().map(CurrentUser.UserInfo::username).orElse(PLATFORM_USER);
+        return enqueue(projectId, OutboxKind.LOG_RUN, payloads.run(new RunPayload(startedBy, run)));
+    }
+
+    /** {@code mlflow.user} of a run recorded with nobody signed in (a background job, a system task). */
+    static final String PLATFORM_USER = "cairn";
+
+    /** The run record (a run recorded in this project), or "not found" naming what was looked for. */
+    TrackingOutboxRecord requireRun(UUID projectId, UUID runId, String what) {
+        return db.fetchOptional(TRACKING_OUTBOX, TRACKING_OUTBOX.ID.eq(runId).and(TRACKING_OUTBOX.PROJECT_ID.eq(projectId))
+                        .and(TRACKING_OUTBOX.KIND.eq(OutboxKind.LOG_RUN.name())))
+                .orElseThrow(() -> new NotFoundException(what + " " + runId));
+    }
+
+    /** Queues a record of the project; for the registry's registrations. */
+    UUID enqueueFor(UUID projectId, OutboxKind kind, String payload) {
+        return enqueue(projectId, kind, payload);
     }
 
     @Override
@@ -88,6 +119,17 @@ public class TrackingService implements ExperimentTracking {
             state = State.IN_SYNC;
         }
         return new TrackingStatus(state, pending, url, lastError);
+    }
+
+    @Override
+    public Optional<String> runUrl(UUID projectId, UUID run) {
+        projects.require(projectId);
+        TrackingOutboxRecord record = requireRun(projectId, run, "Run");
+        if (!OutboxStatus.SENT.equals(record.getStatus())) {
+            return Optional.empty();
+        }
+        return db.fetchOptional(TRACKING_EXPERIMENT, TRACKING_EXPERIMENT.PROJECT_ID.eq(projectId))
+                .flatMap(experiment -> links.run(TenantScope.require(), experiment.getMlflowExperimentId(), record.getMlflowId()));
     }
 
     private UUID enqueue(UUID projectId, OutboxKind kind, String payload) {

@@ -1,5 +1,9 @@
 package dev.cairn.app.tracking.mlflow;
 
+import dev.cairn.api.tracking.DatasetInput;
+import dev.cairn.api.tracking.MetricPoint;
+import dev.cairn.api.tracking.ModelVersion;
+import dev.cairn.api.tracking.RunArtifact;
 import dev.cairn.api.tracking.RunRecord;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -10,8 +14,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,6 +41,7 @@ import org.mlflow_project.apachehttp.impl.client.CloseableHttpClient;
 import org.mlflow_project.apachehttp.impl.client.HttpClientBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Writes Cairn's experiments and runs to an MLflow tracking server through the official Java
@@ -63,7 +72,9 @@ import org.slf4j.LoggerFactory;
  * {@link TrackingUnavailableException}, except "experiment already exists" (a concurrent
  * creation), which {@link #ensureExperiment} treats as success. Invalid arguments (such as an
  * outbox id no MLflow filter can express) are {@link IllegalArgumentException}s. Keys and values
- * travel only as protobuf fields that the client serializes; no JSON is assembled by hand.
+ * travel only as protobuf fields that the client serializes, or (for the calls the client lacks:
+ * dataset inputs, artefact uploads, the registry; see {@link MlflowRest}) as maps Jackson writes;
+ * no JSON is assembled by hand.
  *
  * <p><b>Authentication and workspaces.</b> Every request (the client's and the gateway's own plain
  * HTTP calls, which share one HTTP client) passes through {@link MlflowRequestHeaders}: it adds the
@@ -79,6 +90,16 @@ public final class MlflowGateway implements AutoCloseable {
 
     /** Run tag carrying the id of the outbox record a run was delivered from. */
     public static final String OUTBOX_TAG = "cairn.outbox_id";
+    /** MLflow's tag for who started a run (shown as "User" in its UI). */
+    public static final String USER_TAG = "mlflow.user";
+    /** MLflow's tag that makes a run the child of another (nested runs in its UI). */
+    public static final String PARENT_TAG = "mlflow.parentRunId";
+    /** MLflow's dataset input tag for what the run used the dataset for. */
+    static final String DATA_CONTEXT_TAG = "mlflow.data.context";
+    /** Input tag carrying a digest longer than MLflow's 36 characters, whole. */
+    static final String FULL_DIGEST_TAG = "cairn.digest";
+    static final int MLFLOW_MAX_DIGEST = 36;
+    private static final String MODEL_VERSION_SEARCH_PAGE = "200";
 
     private static final Logger log = LoggerFactory.getLogger(MlflowGateway.class);
 
@@ -93,6 +114,7 @@ public final class MlflowGateway implements AutoCloseable {
     private final Duration timeout;
     private final MlflowClient client;
     private final MlflowWorkspaces workspaces;
+    private final MlflowRest rest;
 
     /**
      * A gateway to a server without authentication or workspaces (the demo's).
@@ -134,6 +156,7 @@ public final class MlflowGateway implements AutoCloseable {
         CloseableHttpClient http = httpClient(timeout, new MlflowRequestHeaders(credentials, this.workspaces::headerFor));
         installHttpClient(client, http);
         this.workspaces.connect(http);
+        this.rest = new MlflowRest(uri, http);
     }
 
     /** The tracking URI this gateway talks to (without a trailing slash). */
@@ -211,9 +234,26 @@ public final class MlflowGateway implements AutoCloseable {
      * @return the MLflow run id
      */
     public String deliverRun(String experimentId, String outboxId, RunRecord run) {
+        return deliverRun(experimentId, outboxId, run, Map.of(), ArtifactFiles.NONE);
+    }
+
+    /**
+     * Delivers a run exactly once per outbox record, as {@link #deliverRun(String, String, RunRecord)},
+     * with the platform's own tags (such as {@code mlflow.user}, {@code mlflow.parentRunId} and
+     * Cairn's tenant tags, which win over the plugin's) and the run's dataset inputs, metric series
+     * and artefacts. Logging again into an unfinished run duplicates nothing: MLflow keeps one copy
+     * of a metric point (same key, value, step and timestamp) and one input per dataset name and
+     * digest, and an artefact uploaded again replaces the first copy.
+     *
+     * @return the MLflow run id
+     */
+    public String deliverRun(String experimentId, String outboxId, RunRecord run, Map<String, String> platformTags,
+                             ArtifactFiles files) {
         Objects.requireNonNull(experimentId, "experimentId");
         Objects.requireNonNull(outboxId, "outboxId");
         Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(platformTags, "platformTags");
+        Objects.requireNonNull(files, "files");
         List<RunInfo> earlier = findRunsByOutboxTag(experimentId, outboxId);
         Optional<RunInfo> finished = earlier.stream()
                 .filter(info -> info.getStatus() == RunStatus.FINISHED)
@@ -237,10 +277,13 @@ public final class MlflowGateway implements AutoCloseable {
                     .setRunName(run.name())
                     .setStartTime(startTime)
                     .addTags(tag(OUTBOX_TAG, outboxId));
-            userTags(run).forEach((key, value) -> request.addTags(tag(key, value)));
+            Optional.ofNullable(platformTags.get(USER_TAG)).ifPresent(request::setUserId);
+            allTags(run, platformTags).forEach((key, value) -> request.addTags(tag(key, value)));
             runId = createRunOrFindIt(experimentId, outboxId, request.build());
         }
-        logData(runId, run, startTime);
+        logData(runId, run, platformTags, startTime);
+        logInputs(runId, run.inputs());
+        uploadArtifacts(runId, run.artifacts(), files);
         call("finish run " + runId, () -> {
             client.setTerminated(runId, RunStatus.FINISHED, System.currentTimeMillis());
             return null;
@@ -285,6 +328,168 @@ public final class MlflowGateway implements AutoCloseable {
         }
     }
 
+    /** Records the run's dataset inputs (runs/log-inputs); MLflow keeps one input per run, name and digest. */
+    private void logInputs(String runId, List<DatasetInput> inputs) {
+        if (inputs.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> datasets = new ArrayList<>();
+        for (DatasetInput input : inputs) {
+            Map<String, Object> dataset = new LinkedHashMap<>();
+            dataset.put("name", input.name());
+            dataset.put("digest", input.digest().length() > MLFLOW_MAX_DIGEST
+                    ? input.digest().substring(0, MLFLOW_MAX_DIGEST) : input.digest());
+            dataset.put("source_type", "cairn");
+            dataset.put("source", input.source());
+            input.schema().ifPresent(schema -> dataset.put("schema", schema));
+            input.profile().ifPresent(profile -> dataset.put("profile", profile));
+            List<Map<String, String>> tags = new ArrayList<>();
+            tags.add(Map.of("key", DATA_CONTEXT_TAG, "value", input.context().tag()));
+            if (input.digest().length() > MLFLOW_MAX_DIGEST) {
+                tags.add(Map.of("key", FULL_DIGEST_TAG, "value", input.digest()));
+            }
+            datasets.add(Map.of("tags", tags, "dataset", dataset));
+        }
+        call("log dataset inputs to run " + runId, () -> rest.post("runs/log-inputs", Map.of("run_id", runId, "datasets", datasets)));
+    }
+
+    /**
+     * Uploads each artefact through the server's artefact proxy, streamed from its stored file.
+     * The run's artefact URI says where (mlflow-artifacts:/[workspaces/ws/]experiment/run/artifacts).
+     */
+    private void uploadArtifacts(String runId, List<RunArtifact> artifacts, ArtifactFiles files) {
+        if (artifacts.isEmpty()) {
+            return;
+        }
+        String root = call("read run " + runId, () -> client.getRun(runId).getInfo().getArtifactUri());
+        String base = proxiedPath(root);
+        for (RunArtifact artifact : artifacts) {
+            call("upload artifact '" + artifact.artifactPath() + "' of run " + runId, () -> {
+                ArtifactFiles.Content content = files.open(artifact.fileId());
+                try (var stream = content.stream()) {
+                    rest.upload(base + "/" + artifact.artifactPath(), stream, content.length());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** The path below the artefact proxy of an {@code mlflow-artifacts:} URI; other stores are not proxied. */
+    static String proxiedPath(String artifactUri) {
+        String scheme = "mlflow-artifacts:";
+        if (artifactUri == null || !artifactUri.startsWith(scheme)) {
+            throw new IllegalStateException("The MLflow server does not proxy artefacts (run artefact URI " + artifactUri
+                    + "); start it with --serve-artifacts (the default) and an --artifacts-destination");
+        }
+        String path = artifactUri.substring(scheme.length());
+        if (path.startsWith("//")) { // mlflow-artifacts://host:port/path
+            int slash = path.indexOf('/', 2);
+            path = slash < 0 ? "" : path.substring(slash);
+        }
+        return path.replaceAll("^/+", "").replaceAll("/+$", "");
+    }
+
+    /** Whether the server keeps workspaces; asks it the first time (a call that may fail). */
+    public boolean workspacesEnabled() {
+        return attempt("ask whether the server has workspaces", workspaces::enabled);
+    }
+
+    /**
+     * Registers the run's artefact as a version of the registered model, exactly once per outbox
+     * record: the model is created if missing, and a version of that run already tagged with the
+     * outbox id is returned instead of a second one (also after an ambiguous failure).
+     *
+     * @return the version number
+     */
+    public String registerModelVersion(String modelName, Map<String, String> modelTags, String runId, String artifactPath,
+                                       String outboxId, Map<String, String> versionTags) {
+        call("create registered model '" + modelName + "'", () -> {
+            try {
+                rest.post("registered-models/create", Map.of("name", modelName, "tags", tagList(modelTags)));
+            } catch (MlflowHttpException e) {
+                if (!isAlreadyExists(e)) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+        Optional<String> existing = findVersionByOutboxTag(modelName, runId, outboxId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Map<String, String> tags = new TreeMap<>(versionTags);
+        tags.put(OUTBOX_TAG, outboxId);
+        try {
+            return call("create version of model '" + modelName + "' from run " + runId, () -> rest.post("model-versions/create",
+                    Map.of("name", modelName, "source", "runs:/" + runId + "/" + artifactPath, "run_id", runId, "tags", tagList(tags)))
+                    .path("model_version").path("version").asString());
+        } catch (TrackingUnavailableException failure) {
+            Optional<String> created = findVersionByOutboxTag(modelName, runId, outboxId);
+            if (created.isPresent()) {
+                return created.get();
+            }
+            throw failure;
+        }
+    }
+
+    private Optional<String> findVersionByOutboxTag(String modelName, String runId, String outboxId) {
+        String filter = "name = " + filterLiteral(modelName) + " and run_id = " + filterLiteral(runId);
+        JsonNode found = call("search versions of model '" + modelName + "'", () -> rest.get("model-versions/search",
+                Map.of("filter", filter, "max_results", MODEL_VERSION_SEARCH_PAGE)));
+        for (JsonNode version : found.path("model_versions")) {
+            if (outboxId.equals(tagsOf(version).get(OUTBOX_TAG))) {
+                return Optional.of(version.path("version").asString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Points the alias at the version (moving it from any other); MLflow confirms before this returns. */
+    public void setAlias(String modelName, String alias, String version) {
+        call("set alias '" + alias + "' of model '" + modelName + "' to version " + version, () ->
+                rest.post("registered-models/alias", Map.of("name", modelName, "alias", alias, "version", version)));
+    }
+
+    public void deleteAlias(String modelName, String alias) {
+        call("delete alias '" + alias + "' of model '" + modelName + "'", () -> {
+            rest.delete("registered-models/alias", Map.of("name", modelName, "alias", alias));
+            return null;
+        });
+    }
+
+    /** The version the alias points at; empty when the model or alias does not exist (in this workspace). */
+    public Optional<ModelVersion> versionByAlias(String modelName, String alias) {
+        return call("look up alias '" + alias + "' of model '" + modelName + "'", () ->
+                rest.getIfFound("registered-models/alias", Map.of("name", modelName, "alias", alias))
+                        .map(answer -> modelVersion(answer.path("model_version"))));
+    }
+
+    public void setVersionTag(String modelName, String version, String key, String value) {
+        call("set tag '" + key + "' on version " + version + " of model '" + modelName + "'", () ->
+                rest.post("model-versions/set-tag", Map.of("name", modelName, "version", version, "key", key, "value", value)));
+    }
+
+    private static ModelVersion modelVersion(JsonNode version) {
+        Set<String> aliases = new HashSet<>();
+        version.path("aliases").forEach(alias -> aliases.add(alias.asString()));
+        return new ModelVersion(version.path("name").asString(), version.path("version").asString(),
+                version.path("run_id").asString(), version.path("source").asString(), tagsOf(version), aliases);
+    }
+
+    private static Map<String, String> tagsOf(JsonNode entity) {
+        Map<String, String> tags = new HashMap<>();
+        entity.path("tags").forEach(tag -> tags.put(tag.path("key").asString(), tag.path("value").asString()));
+        return tags;
+    }
+
+    private static List<Map<String, String>> tagList(Map<String, String> tags) {
+        List<Map<String, String>> list = new ArrayList<>();
+        new TreeMap<>(tags).forEach((key, value) -> list.add(Map.of("key", key, "value", value)));
+        return list;
+    }
+
     /**
      * Whether the server answers a cheap authenticated API call within the timeout. Needs no
      * workspace (it runs outside any tenant): lists workspaces where the server has them. Never throws.
@@ -312,15 +517,19 @@ public final class MlflowGateway implements AutoCloseable {
      * Logs params, metrics (step 0, timestamp = run start so that logging again is idempotent) and
      * tags, in chunks within MLflow's log-batch limits.
      */
-    private void logData(String runId, RunRecord run, long timestamp) {
+    private void logData(String runId, RunRecord run, Map<String, String> platformTags, long timestamp) {
         List<Param> params = new ArrayList<>();
         new TreeMap<>(run.params()).forEach((key, value) ->
                 params.add(Param.newBuilder().setKey(key).setValue(value).build()));
         List<Metric> metrics = new ArrayList<>();
         new TreeMap<>(run.metrics()).forEach((key, value) -> metrics.add(Metric.newBuilder()
                 .setKey(key).setValue(value).setTimestamp(timestamp).setStep(0).build()));
+        for (MetricPoint point : run.metricSeries()) {
+            metrics.add(Metric.newBuilder().setKey(point.key()).setValue(point.value())
+                    .setTimestamp(point.timestamp().toEpochMilli()).setStep(point.step()).build());
+        }
         List<RunTag> tags = new ArrayList<>();
-        userTags(run).forEach((key, value) -> tags.add(tag(key, value)));
+        allTags(run, platformTags).forEach((key, value) -> tags.add(tag(key, value)));
 
         for (List<Param> chunk : chunks(params, MAX_PARAMS_PER_BATCH)) {
             logBatch(runId, List.of(), chunk, List.of());
@@ -361,7 +570,7 @@ public final class MlflowGateway implements AutoCloseable {
             return request.get();
         } catch (MlflowHttpException e) {
             throw new TrackingUnavailableException(trackingUri,
-                    action + " failed with HTTP " + e.getStatusCode() + ": " + e.getBodyMessage(), e);
+                    action + " failed with HTTP " + e.getStatusCode() + ": " + e.getBodyMessage(), e, e.getStatusCode());
         } catch (RuntimeException e) {
             throw new TrackingUnavailableException(trackingUri, action + " failed: " + describe(e), e);
         }
@@ -388,9 +597,10 @@ public final class MlflowGateway implements AutoCloseable {
         return body != null && body.contains("RESOURCE_ALREADY_EXISTS");
     }
 
-    /** The record's tags, sorted, minus any attempt to overwrite the outbox tag. */
-    private static Map<String, String> userTags(RunRecord run) {
+    /** The record's tags and the platform's (which win), sorted, minus any attempt to overwrite the outbox tag. */
+    private static Map<String, String> allTags(RunRecord run, Map<String, String> platformTags) {
         Map<String, String> tags = new TreeMap<>(run.tags());
+        tags.putAll(platformTags);
         tags.remove(OUTBOX_TAG);
         return tags;
     }
