@@ -1,7 +1,7 @@
 package dev.cairn.app.api;
 
 import dev.cairn.api.plugin.PermissionDefinition;
-import dev.cairn.api.security.Audience;
+import dev.cairn.api.plugin.Audience;
 import dev.cairn.app.shell.PlatformPermissionSource;
 import java.util.List;
 import org.springframework.stereotype.Component;

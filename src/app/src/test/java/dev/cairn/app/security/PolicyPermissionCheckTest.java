@@ -10,7 +10,7 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StagePlugin;
 import dev.cairn.api.security.AccessDeniedException;
-import dev.cairn.api.security.Audience;
+import dev.cairn.api.plugin.Audience;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.Role;
