@@ -25,14 +25,14 @@ import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.app.security.PlatformPermissions;
+import dev.cairn.app.plugins.PlatformPermissions;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tracking.ExperimentTracking;
 import dev.cairn.api.tracking.TrackingStatus;
 import dev.cairn.app.db.tables.records.ProjectRecord;
 import dev.cairn.app.jobs.JobsView;
 import dev.cairn.app.lineage.LineageView;
-import dev.cairn.app.shell.PluginRegistry;
+import dev.cairn.app.plugins.PluginRegistry;
 import dev.cairn.api.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
 

@@ -21,7 +21,7 @@ import com.vaadin.flow.router.Route;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.app.security.PlatformPermissions;
+import dev.cairn.app.plugins.PlatformPermissions;
 import dev.cairn.app.db.tables.records.ProjectRecord;
 import dev.cairn.app.ui.FieldChecks;
 import dev.cairn.app.ui.FieldRefusal;

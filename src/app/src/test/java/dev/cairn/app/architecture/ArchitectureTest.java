@@ -85,7 +85,8 @@ class ArchitectureTest {
     @Test
     void eachPluginsPackagesAreFreeOfCycles() {
         for (String plugin : plugins) {
-            slices().matching(plugin + ".(*)..").should().beFreeOfCycles().check(classes);
+            // A plugin written as one package has no slices, and no cycles either.
+            slices().matching(plugin + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(classes);
         }
     }
 

@@ -14,7 +14,7 @@ import dev.cairn.api.plugin.Audience;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.Role;
-import dev.cairn.app.shell.PluginRegistry;
+import dev.cairn.app.plugins.PluginRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.cairn.app.security;
 
+import dev.cairn.app.plugins.PlatformPermissions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -128,7 +129,7 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     @Autowired
     RolePolicy policy;
     @Autowired
-    dev.cairn.app.shell.PluginRegistry plugins;
+    dev.cairn.app.plugins.PluginRegistry plugins;
 
     private final Set<PermissionDefinition> covered = new java.util.HashSet<>();
     @Autowired

@@ -1,4 +1,4 @@
-package dev.cairn.app.shell;
+package dev.cairn.app.plugins;
 
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.plugin.NavigationEntry;

@@ -1,4 +1,4 @@
-package dev.cairn.app.shell;
+package dev.cairn.app.plugins;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
