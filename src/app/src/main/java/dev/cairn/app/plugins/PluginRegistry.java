@@ -78,6 +78,16 @@ public class PluginRegistry {
                 || plugin.lineageTypes().executionTypes().contains(type));
     }
 
+    /** The entry's URL for a project: its @Route (validated by the registry) plus the project id. */
+    public static String urlOf(NavigationEntry entry, String projectId) {
+        return routeOf(entry) + "/" + projectId;
+    }
+
+    /** The entry's @Route value (the registry checked at start-up that there is one). */
+    public static String routeOf(NavigationEntry entry) {
+        return entry.view().getAnnotation(com.vaadin.flow.router.Route.class).value();
+    }
+
     static void validate(List<StagePlugin> plugins) {
         Set<String> ids = new HashSet<>();
         for (StagePlugin plugin : plugins) {

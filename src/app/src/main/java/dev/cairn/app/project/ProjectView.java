@@ -91,7 +91,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
                         box.add(new Span("Next step (" + stage.title() + "): " + check.title() + ". "),
                                 new Span(result.explanation() + " "));
                         plugin.navigation().stream().findFirst().ifPresent(entry -> box.add(new Anchor(
-                                dev.cairn.app.shell.MainLayout.urlOf(entry, project.id().toString()), "Go to " + entry.label())));
+                                PluginRegistry.urlOf(entry, project.id().toString()), "Go to " + entry.label())));
                         return box;
                     }
                 }
@@ -122,7 +122,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
                     card.add(new Div(status), new Paragraph(result.explanation()));
                 }
                 for (NavigationEntry entry : plugin.navigation()) {
-                    card.add(new Div(new Anchor(dev.cairn.app.shell.MainLayout.urlOf(entry, project.id().toString()),
+                    card.add(new Div(new Anchor(PluginRegistry.urlOf(entry, project.id().toString()),
                             entry.label())));
                 }
             }
