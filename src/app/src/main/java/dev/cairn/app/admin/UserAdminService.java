@@ -16,7 +16,6 @@ import dev.cairn.app.db.tables.records.UserRoleRecord;
 import dev.cairn.app.security.LoginThrottle;
 import dev.cairn.app.security.PasswordPolicy;
 import dev.cairn.app.tenancy.TenantScope;
-import dev.cairn.app.ui.FieldRefusal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -82,11 +81,11 @@ public class UserAdminService {
         String cleanDisplay = UserInput.displayName(displayName);
         Set<Role> cleanRoles = UserInput.tenantRoles(roles);
         passwordPolicy.problem(password).ifPresent(problem -> {
-            throw new FieldRefusal("password", problem);
+            throw new IllegalArgumentException(problem);
         });
         if (TenantScope.callAsPlatform(() -> dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(cleanName)))) {
             // Usernames are global (login happens before a tenant is known): checked across tenants.
-            throw new FieldRefusal("username", "Username " + cleanName + " is already taken.");
+            throw new IllegalArgumentException("Username " + cleanName + " is already taken.");
         }
         AppUserRecord user = db.newRecord(APP_USER);
         user.setId(UUID.randomUUID());
@@ -107,7 +106,7 @@ public class UserAdminService {
         AppUserRecord user = find(userId);
         Set<Role> cleanRoles = UserInput.tenantRoles(roles);
         if (admin.id().equals(userId) && !cleanRoles.contains(Role.TENANT_ADMIN)) {
-            throw new FieldRefusal("roles", "You cannot remove your own tenant admin role.");
+            throw new IllegalArgumentException("Roles must keep your own tenant admin role.");
         }
         db.delete(USER_ROLE, USER_ROLE.USER_ID.eq(userId));
         writeRoles(userId, cleanRoles);

@@ -68,6 +68,27 @@ class AdminFormsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void leavingTheTenantFormWithUnsavedInputAsksFirstAndCancelDropsTheInputOnPurpose() {
+        new Actors(dsl).signIn("platform");
+        UI.getCurrent().navigate("admin/tenants");
+        click("New tenant");
+        test(field("Organisation name")).setValue("Half typed");
+
+        UI.getCurrent().navigate("admin/audit");
+
+        assertThat(getCurrentView()).as("the navigation waits for an answer").isInstanceOf(TenantsView.class);
+        dev.cairn.api.ui.Confirmation ask = $(dev.cairn.api.ui.Confirmation.class).single();
+        assertThat(ask.header()).isEqualTo("Leave without saving?");
+        test($(Button.class).withText("Stay").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(TenantsView.class);
+        assertThat(field("Organisation name").getValue()).as("staying keeps the input").isEqualTo("Half typed");
+
+        click("Cancel");
+        UI.getCurrent().navigate("admin/audit");
+        assertThat(getCurrentView()).as("a cancelled form does not ask").isInstanceOf(dev.cairn.app.audit.AuditLogView.class);
+    }
+
+    @Test
     void aNewTenantWithABadSlugAndNoNameShowsBothErrorsAtOnce() {
         new Actors(dsl).signIn("platform");
         UI.getCurrent().navigate("admin/tenants");
@@ -96,7 +117,7 @@ class AdminFormsTest extends SpringBrowserlessTest {
         click("Save");
 
         assertThat(roles.isInvalid()).isTrue();
-        assertThat(roles.getErrorMessage()).isEqualTo("Choose at least one role.");
+        assertThat(roles.getErrorMessage()).isEqualTo("Roles must include at least one role.");
         assertThat($(Dialog.class).single().isOpened()).isTrue();
         assertThat($(Notification.class).all()).isEmpty();
         assertThat(new Actors(dsl).principal("acme-viewer").roles()).isEqualTo(Set.of(dev.cairn.api.security.Role.VIEWER));
