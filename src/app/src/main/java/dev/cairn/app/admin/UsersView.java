@@ -16,7 +16,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.admin.UserAdminService.UserSummary;
+import dev.cairn.api.ui.ConfirmDelete;
 import dev.cairn.api.ui.EditForm;
+import dev.cairn.api.ui.StatusLine;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.app.security.PasswordPolicy;
 import dev.cairn.api.security.AccessDeniedException;
@@ -26,7 +28,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A tenant admin's user management: create users, edit their name and roles, disable (confirmed). */
+/** A tenant admin's user management: create users, edit their name and roles, disable and delete (both confirmed). */
 @Route("admin/users")
 @PageTitle("Users · Cairn")
 @RolesAllowed(Role.TENANT_ADMIN_NAME)
@@ -37,6 +39,8 @@ public class UsersView extends VerticalLayout {
     private final UserAdminService users;
     private final PasswordPolicy passwordPolicy;
     private final Grid<UserSummary> grid = new Grid<>();
+    /** Where a refused deletion says why, beside the list it was asked from. */
+    private final StatusLine status = new StatusLine();
 
     public UsersView(UserAdminService users, PasswordPolicy passwordPolicy) {
         this.users = users;
@@ -52,7 +56,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(u -> (u.enabled() ? "Active" : "Disabled") + (u.signInSlowed() ? ", sign-in slowed" : ""))
                 .setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
-        add(new H2("Users"), create, grid);
+        add(new H2("Users"), create, status, grid);
         setSizeFull();
         refresh();
     }
@@ -62,7 +66,9 @@ public class UsersView extends VerticalLayout {
         Button toggle = user.enabled()
                 ? new Button("Disable", click -> confirmDisable(user))
                 : new Button("Enable", click -> act(() -> users.setEnabled(user.id(), true), "User enabled"));
-        HorizontalLayout actions = new HorizontalLayout(edit, toggle);
+        Button delete = new Button("Delete", click -> confirmDelete(user));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout actions = new HorizontalLayout(edit, toggle, delete);
         if (user.signInSlowed()) {
             actions.add(new Button("Lift sign-in lock", click -> act(() -> users.liftSignInLock(user.id()),
                     "Sign-in lock lifted for " + user.username())));
@@ -78,6 +84,13 @@ public class UsersView extends VerticalLayout {
         confirm.setCancelable(true);
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
+    }
+
+    private void confirmDelete(UserSummary user) {
+        status.clear();
+        ConfirmDelete.ask("user " + user.username(), user.displayName() + "'s name and sign-in are erased, their sessions end "
+                + "and their API tokens are revoked. What they wrote or approved stays, shown as by \"Deleted user\". "
+                + "This cannot be undone.", () -> users.delete(user.id()), this::refresh, status);
     }
 
     private void openCreate() {

@@ -353,6 +353,11 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("edit a user", new Action(holders(PlatformPermissions.MANAGE_USERS), () -> users.edit(spareUser, "Spare " + suffix(),
                 Set.of(Role.VIEWER))));
         actions.put("disable a user", new Action(holders(PlatformPermissions.MANAGE_USERS), () -> users.setEnabled(spareUser, false)));
+        actions.put("delete a user", new Action(holders(PlatformPermissions.MANAGE_USERS), () -> {
+            UUID leaver = actors.as("acme-admin", () -> users.create("leaver-" + suffix(), "Leaver", "a long leaver password",
+                    Set.of(Role.VIEWER)));
+            users.delete(leaver);
+        }));
         actions.put("set the tenant's upload limit", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> fileLimits.setTenantLimit(null)));
         actions.put("delete a stored file", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> files.delete(freshFile(), "role matrix")));
         actions.put("list tenants", new Action(EnumSet.of(Who.PLATFORM_ADMIN), () -> tenants.list()));
