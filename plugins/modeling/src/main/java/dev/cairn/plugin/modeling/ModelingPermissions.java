@@ -1,7 +1,7 @@
 package dev.cairn.plugin.modeling;
 
 import dev.cairn.api.plugin.PermissionDefinition;
-import dev.cairn.api.security.Audience;
+import dev.cairn.api.plugin.Audience;
 import java.util.List;
 
 /** The modeling stage's permissions, declared once; services require them, views ask for them. */

@@ -1,6 +1,5 @@
 package dev.cairn.api.plugin;
 
-import dev.cairn.api.security.Audience;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -72,6 +72,25 @@ public class EditForm {
         return this;
     }
 
+    /**
+     * A field checked by the service's own input check (one that throws IllegalArgumentException
+     * naming the problem), so the form shows exactly the service's message on the field before
+     * anything is sent.
+     */
+    public <V> EditForm checked(HasValue<?, V> field, String name, java.util.function.Consumer<V> check) {
+        fields.put(name, field);
+        binder.forField(field).withValidator((V value, com.vaadin.flow.data.binder.ValueContext context) -> {
+            try {
+                check.accept(value);
+                return ValidationResult.ok();
+            } catch (IllegalArgumentException problem) {
+                return ValidationResult.error(problem.getMessage());
+            }
+        }).bind(bean -> null, (bean, value) -> { });
+        track(field);
+        return this;
+    }
+
     /** A number field: its own parsing and range check decide, with its message on the field. */
     public EditForm decimal(DecimalField field, String name) {
         fields.put(name, field);

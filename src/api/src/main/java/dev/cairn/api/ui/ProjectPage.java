@@ -66,6 +66,14 @@ public abstract class ProjectPage extends VerticalLayout implements HasUrlParame
         return project;
     }
 
+    /**
+     * The permission a user needs to open the page, as given to the constructor. The platform reads
+     * it to check pages it has never seen (the role matrix derives a plugin page's row from it).
+     */
+    public final PermissionDefinition requiredPermission() {
+        return required;
+    }
+
     /** Whether the signed-in user holds the permission: show or hide an action with it. */
     protected boolean can(PermissionDefinition permission) {
         return permissions.can(permission);

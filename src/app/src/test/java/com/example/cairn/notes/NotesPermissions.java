@@ -1,7 +1,7 @@
 package com.example.cairn.notes;
 
 import dev.cairn.api.plugin.PermissionDefinition;
-import dev.cairn.api.security.Audience;
+import dev.cairn.api.plugin.Audience;
 
 /** The example plugin's permissions. */
 public final class NotesPermissions {

@@ -68,6 +68,27 @@ class AdminFormsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void leavingTheTenantFormWithUnsavedInputAsksFirstAndCancelDropsTheInputOnPurpose() {
+        new Actors(dsl).signIn("platform");
+        UI.getCurrent().navigate("admin/tenants");
+        click("New tenant");
+        test(field("Organisation name")).setValue("Half typed");
+
+        UI.getCurrent().navigate("admin/audit");
+
+        assertThat(getCurrentView()).as("the navigation waits for an answer").isInstanceOf(TenantsView.class);
+        dev.cairn.api.ui.Confirmation ask = $(dev.cairn.api.ui.Confirmation.class).single();
+        assertThat(ask.header()).isEqualTo("Leave without saving?");
+        test($(Button.class).withText("Stay").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(TenantsView.class);
+        assertThat(field("Organisation name").getValue()).as("staying keeps the input").isEqualTo("Half typed");
+
+        click("Cancel");
+        UI.getCurrent().navigate("admin/audit");
+        assertThat(getCurrentView()).as("a cancelled form does not ask").isInstanceOf(dev.cairn.app.audit.AuditLogView.class);
+    }
+
+    @Test
     void aNewTenantWithABadSlugAndNoNameShowsBothErrorsAtOnce() {
         new Actors(dsl).signIn("platform");
         UI.getCurrent().navigate("admin/tenants");
@@ -96,7 +117,7 @@ class AdminFormsTest extends SpringBrowserlessTest {
         click("Save");
 
         assertThat(roles.isInvalid()).isTrue();
-        assertThat(roles.getErrorMessage()).isEqualTo("Choose at least one role.");
+        assertThat(roles.getErrorMessage()).isEqualTo("Roles must include at least one role.");
         assertThat($(Dialog.class).single().isOpened()).isTrue();
         assertThat($(Notification.class).all()).isEmpty();
         assertThat(new Actors(dsl).principal("acme-viewer").roles()).isEqualTo(Set.of(dev.cairn.api.security.Role.VIEWER));
@@ -158,6 +179,57 @@ class AdminFormsTest extends SpringBrowserlessTest {
         assertThat(audited("user.disable", "acme-pm")).isEqualTo(1);
         dev.cairn.app.tenancy.TenantScope.runAsPlatform(() -> dsl.update(dev.cairn.app.db.Tables.APP_USER)
                 .set(dev.cairn.app.db.Tables.APP_USER.ENABLED, true).where(dev.cairn.app.db.Tables.APP_USER.USERNAME.eq("acme-pm")).execute());
+    }
+
+    @Test
+    void deletingAUserAsksFirstAndThenTheyAreGoneFromTheList() {
+        String spare = "spare-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        java.util.UUID spareId = new Actors(dsl).as("acme-admin", () -> users.create(spare, "Sam Spare", "a long spare password",
+                Set.of(dev.cairn.api.security.Role.VIEWER)));
+        new Actors(dsl).signIn("acme-admin");
+        UI.getCurrent().navigate("admin/users");
+
+        rowButton(spare, "Delete").click();
+        dev.cairn.api.ui.Confirmation ask = $(dev.cairn.api.ui.Confirmation.class).single();
+        assertThat(ask.header()).isEqualTo("Delete user " + spare + "?");
+        assertThat(ask.text()).contains("Sam Spare's name and sign-in are erased").contains("Deleted user");
+        test($(Button.class).withText("Cancel").single()).click();
+        assertThat(deletedAt(spareId)).as("nothing happens before the confirmation").isNull();
+
+        rowButton(spare, "Delete").click();
+        test($(dev.cairn.api.ui.Confirmation.class).withCondition(Dialog::isOpened).single().confirmButton()).click();
+
+        assertThat(deletedAt(spareId)).isNotNull();
+        assertThat(usernamesListed()).doesNotContain(spare).contains("acme-admin");
+        assertThat(audited("user.delete", spare)).isEqualTo(1);
+    }
+
+    @Test
+    void deletingYourselfIsRefusedBesideTheListAndNothingChanges() {
+        new Actors(dsl).signIn("acme-admin");
+        UI.getCurrent().navigate("admin/users");
+
+        rowButton("acme-admin", "Delete").click();
+        test($(dev.cairn.api.ui.Confirmation.class).single().confirmButton()).click();
+
+        assertThat($(dev.cairn.api.ui.StatusLine.class).first().message()).startsWith("You cannot delete yourself");
+        assertThat(usernamesListed()).contains("acme-admin");
+        assertThat(deletedAt(new Actors(dsl).principal("acme-admin").id())).isNull();
+    }
+
+    @Autowired
+    UserAdminService users;
+
+    private java.time.OffsetDateTime deletedAt(java.util.UUID id) {
+        return dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.select(dev.cairn.app.db.Tables.APP_USER.DELETED_AT)
+                .from(dev.cairn.app.db.Tables.APP_USER).where(dev.cairn.app.db.Tables.APP_USER.ID.eq(id)).fetchSingle().value1());
+    }
+
+    private java.util.List<String> usernamesListed() {
+        @SuppressWarnings("unchecked")
+        Grid<UserAdminService.UserSummary> grid = $(Grid.class).single();
+        var tester = test(grid);
+        return java.util.stream.IntStream.range(0, tester.size()).mapToObj(row -> tester.getRow(row).username()).toList();
     }
 
     @Test

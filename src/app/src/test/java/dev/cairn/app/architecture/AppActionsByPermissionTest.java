@@ -1,5 +1,6 @@
 package dev.cairn.app.architecture;
 
+import dev.cairn.app.plugins.PlatformPermissions;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;

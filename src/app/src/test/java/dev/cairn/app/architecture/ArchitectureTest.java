@@ -2,6 +2,7 @@ package dev.cairn.app.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -65,6 +66,28 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(describe("are Cairn's outside cairn-api",
                         (JavaClass c) -> isCairns(c.getPackageName()) && !inPackage(c.getPackageName(), "dev.cairn.api")))
                 .check(classes);
+    }
+
+    /**
+     * A package cycle ties two packages into one that can be neither understood nor moved alone;
+     * the platform's packages, cairn-api's and each plugin's must each form a graph without cycles.
+     */
+    @Test
+    void theAppsPackagesAreFreeOfCycles() {
+        slices().matching("dev.cairn.app.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theApisPackagesAreFreeOfCycles() {
+        slices().matching("dev.cairn.api.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void eachPluginsPackagesAreFreeOfCycles() {
+        for (String plugin : plugins) {
+            // A plugin written as one package has no slices, and no cycles either.
+            slices().matching(plugin + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(classes);
+        }
     }
 
     /** Cairn's own code: the platform, the API and every discovered plugin. */

@@ -20,7 +20,7 @@ import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.app.db.tables.records.LineageContextRecord;
 import dev.cairn.app.db.tables.records.LineageEventRecord;
 import dev.cairn.app.db.tables.records.LineageExecutionRecord;
-import dev.cairn.app.shell.PluginRegistry;
+import dev.cairn.app.plugins.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.cairn.app.shell;
 
+import dev.cairn.app.plugins.PluginRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.cairn.notes.NotesView;

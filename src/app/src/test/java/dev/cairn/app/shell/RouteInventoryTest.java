@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RouteInventoryTest {
 
     private static final Set<String> ANONYMOUS_ALLOWED = Set.of(
-            "dev.cairn.app.shell.LoginView", "dev.cairn.app.shell.NotFoundView", "dev.cairn.app.shell.TenantNotFoundView",
+            "dev.cairn.app.security.LoginView", "dev.cairn.app.shell.NotFoundView", "dev.cairn.app.shell.TenantNotFoundView",
             "dev.cairn.app.shell.ErrorView");
     private static final List<Class<? extends Annotation>> ACCESS_RULES = List.of(
             RolesAllowed.class, PermitAll.class, AnonymousAllowed.class, DenyAll.class);

@@ -11,7 +11,6 @@ import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.app.db.tables.records.TenantRecord;
 import dev.cairn.app.tenancy.TenantScope;
-import dev.cairn.app.ui.FieldRefusal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -54,7 +53,7 @@ public class TenantAdminService {
         String cleanName = TenantInput.name(name);
         String cleanSlug = TenantInput.slug(slug);
         if (dsl.fetchExists(TENANT, TENANT.SLUG.eq(cleanSlug))) {
-            throw new FieldRefusal("slug", "Slug " + cleanSlug + " is already used by another tenant.");
+            throw new IllegalArgumentException("Slug " + cleanSlug + " is already used by another tenant.");
         }
         UUID tenantId = UUID.randomUUID();
         dsl.insertInto(TENANT)

@@ -1,10 +1,9 @@
 package dev.cairn.app.admin;
 
-import dev.cairn.app.ui.FieldRefusal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Validation of tenant fields, with messages that name the field. */
+/** Validation of tenant fields; each message starts with the field's name, which puts it on that field in a form. */
 final class TenantInput {
 
     private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,39}");
@@ -15,7 +14,7 @@ final class TenantInput {
     static String name(String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 120) {
-            throw new FieldRefusal("name", "Tenant name is required (at most 120 characters).");
+            throw new IllegalArgumentException("Tenant name is required (at most 120 characters).");
         }
         return clean;
     }
@@ -23,7 +22,7 @@ final class TenantInput {
     static String slug(String slug) {
         String clean = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(clean).matches()) {
-            throw new FieldRefusal("slug", "Slug must be 2-40 lower-case letters, digits or '-', starting with a letter.");
+            throw new IllegalArgumentException("Slug must be 2-40 lower-case letters, digits or '-', starting with a letter.");
         }
         return clean;
     }

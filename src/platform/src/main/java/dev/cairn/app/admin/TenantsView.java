@@ -14,16 +14,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.db.tables.records.TenantRecord;
-import dev.cairn.app.ui.FieldChecks;
-import dev.cairn.app.ui.FieldRefusal;
-import dev.cairn.app.ui.FormProblem;
+import dev.cairn.api.ui.EditForm;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.app.security.PasswordPolicy;
-import dev.cairn.api.security.AccessDeniedException;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.data.binder.Binder;
-import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 
@@ -82,36 +76,28 @@ public class TenantsView extends VerticalLayout {
         TextField adminUsername = new TextField("First admin: username");
         TextField adminName = new TextField("First admin: display name");
         PasswordField adminPassword = new PasswordField("First admin: initial password");
-        FormProblem problem = new FormProblem();
-        dialog.add(new FormLayout(name, slug, adminUsername, adminName, adminPassword), problem);
-        Binder<Void> checks = new Binder<>();
-        FieldChecks.check(checks, name, TenantInput::name);
-        FieldChecks.check(checks, slug, TenantInput::slug);
-        FieldChecks.check(checks, adminUsername, UserInput::username);
-        FieldChecks.check(checks, adminName, UserInput::displayName);
-        FieldChecks.check(checks, adminPassword, passwordPolicy::check);
-        Map<String, HasValidation> fields = Map.of("name", name, "slug", slug, "username", adminUsername,
-                "displayName", adminName, "password", adminPassword);
+        // Every field is checked by the service's own input checks; a refusal only the service can
+        // know (a taken slug or username) lands on its field by the name its message starts with.
+        EditForm form = new EditForm(dialog)
+                .checked(name, "Tenant name", TenantInput::name)
+                .checked(slug, "Slug", TenantInput::slug)
+                .checked(adminUsername, "Username", UserInput::username)
+                .checked(adminName, "Display name", UserInput::displayName)
+                .checked(adminPassword, "Password", passwordPolicy::check);
+        dialog.add(new FormLayout(name, slug, adminUsername, adminName, adminPassword), form.status());
         Button save = new Button("Create", click -> {
-            problem.clear();
-            if (!checks.validate().isOk()) {
-                return;
-            }
-            try {
-                tenants.create(name.getValue(), slug.getValue(), adminUsername.getValue(), adminName.getValue(), adminPassword.getValue());
+            if (form.submit(() -> tenants.create(name.getValue(), slug.getValue(), adminUsername.getValue(), adminName.getValue(),
+                    adminPassword.getValue()))) {
                 dialog.close();
                 Notices.success("Tenant created");
                 refresh();
-            } catch (FieldRefusal refusal) {
-                if (!FieldChecks.show(refusal, fields)) {
-                    problem.show(refusal.getMessage());
-                }
-            } catch (IllegalArgumentException | AccessDeniedException refused) {
-                problem.show(refused.getMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.getFooter().add(new Button("Cancel", click -> {
+            form.markSaved();
+            dialog.close();
+        }), save);
         dialog.open();
     }
 

@@ -16,22 +16,19 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.admin.UserAdminService.UserSummary;
-import dev.cairn.app.ui.FieldChecks;
-import dev.cairn.app.ui.FieldRefusal;
-import dev.cairn.app.ui.FormProblem;
+import dev.cairn.api.ui.ConfirmDelete;
+import dev.cairn.api.ui.EditForm;
+import dev.cairn.api.ui.StatusLine;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.app.security.PasswordPolicy;
 import dev.cairn.api.security.AccessDeniedException;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.data.binder.Binder;
-import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A tenant admin's user management: create users, edit their name and roles, disable (confirmed). */
+/** A tenant admin's user management: create users, edit their name and roles, disable and delete (both confirmed). */
 @Route("admin/users")
 @PageTitle("Users · Cairn")
 @RolesAllowed(Role.TENANT_ADMIN_NAME)
@@ -42,6 +39,8 @@ public class UsersView extends VerticalLayout {
     private final UserAdminService users;
     private final PasswordPolicy passwordPolicy;
     private final Grid<UserSummary> grid = new Grid<>();
+    /** Where a refused deletion says why, beside the list it was asked from. */
+    private final StatusLine status = new StatusLine();
 
     public UsersView(UserAdminService users, PasswordPolicy passwordPolicy) {
         this.users = users;
@@ -57,7 +56,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(u -> (u.enabled() ? "Active" : "Disabled") + (u.signInSlowed() ? ", sign-in slowed" : ""))
                 .setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
-        add(new H2("Users"), create, grid);
+        add(new H2("Users"), create, status, grid);
         setSizeFull();
         refresh();
     }
@@ -67,7 +66,9 @@ public class UsersView extends VerticalLayout {
         Button toggle = user.enabled()
                 ? new Button("Disable", click -> confirmDisable(user))
                 : new Button("Enable", click -> act(() -> users.setEnabled(user.id(), true), "User enabled"));
-        HorizontalLayout actions = new HorizontalLayout(edit, toggle);
+        Button delete = new Button("Delete", click -> confirmDelete(user));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout actions = new HorizontalLayout(edit, toggle, delete);
         if (user.signInSlowed()) {
             actions.add(new Button("Lift sign-in lock", click -> act(() -> users.liftSignInLock(user.id()),
                     "Sign-in lock lifted for " + user.username())));
@@ -85,6 +86,13 @@ public class UsersView extends VerticalLayout {
         confirm.open();
     }
 
+    private void confirmDelete(UserSummary user) {
+        status.clear();
+        ConfirmDelete.ask("user " + user.username(), user.displayName() + "'s name and sign-in are erased, their sessions end "
+                + "and their API tokens are revoked. What they wrote or approved stays, shown as by \"Deleted user\". "
+                + "This cannot be undone.", () -> users.delete(user.id()), this::refresh, status);
+    }
+
     private void openCreate() {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("New user");
@@ -93,19 +101,16 @@ public class UsersView extends VerticalLayout {
         PasswordField password = new PasswordField("Initial password");
         password.setHelperText("At least 8 characters; common passwords are refused");
         CheckboxGroup<Role> roles = roleChooser(Set.of(Role.MEMBER));
-        FormProblem problem = new FormProblem();
-        dialog.add(new FormLayout(username, displayName, password, roles), problem);
-        Binder<Void> checks = new Binder<>();
-        FieldChecks.check(checks, username, UserInput::username);
-        FieldChecks.check(checks, displayName, UserInput::displayName);
-        FieldChecks.check(checks, password, passwordPolicy::check);
-        FieldChecks.check(checks, roles, UserInput::tenantRoles);
-        Map<String, HasValidation> fields = Map.of("username", username, "displayName", displayName, "password", password,
-                "roles", roles);
-        Button save = new Button("Create", click -> save(dialog, checks, fields, problem,
+        EditForm form = new EditForm(dialog)
+                .checked(username, "Username", UserInput::username)
+                .checked(displayName, "Display name", UserInput::displayName)
+                .checked(password, "Password", passwordPolicy::check)
+                .checked(roles, "Roles", UserInput::tenantRoles);
+        dialog.add(new FormLayout(username, displayName, password, roles), form.status());
+        Button save = new Button("Create", click -> save(dialog, form,
                 () -> users.create(username.getValue(), displayName.getValue(), password.getValue(), roles.getValue()), "User created"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.getFooter().add(cancel(dialog, form), save);
         dialog.open();
     }
 
@@ -116,16 +121,14 @@ public class UsersView extends VerticalLayout {
         displayName.setValue(user.displayName());
         CheckboxGroup<Role> roles = roleChooser(user.roles());
         roles.setHelperText("A change of roles ends the user's open sessions");
-        FormProblem problem = new FormProblem();
-        dialog.add(new FormLayout(displayName, roles), problem);
-        Binder<Void> checks = new Binder<>();
-        FieldChecks.check(checks, displayName, UserInput::displayName);
-        FieldChecks.check(checks, roles, UserInput::tenantRoles);
-        Map<String, HasValidation> fields = Map.of("displayName", displayName, "roles", roles);
-        Button save = new Button("Save", click -> save(dialog, checks, fields, problem,
+        EditForm form = new EditForm(dialog)
+                .checked(displayName, "Display name", UserInput::displayName)
+                .checked(roles, "Roles", UserInput::tenantRoles);
+        dialog.add(new FormLayout(displayName, roles), form.status());
+        Button save = new Button("Save", click -> save(dialog, form,
                 () -> users.edit(user.id(), displayName.getValue(), roles.getValue()), "User saved"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.getFooter().add(cancel(dialog, form), save);
         dialog.open();
     }
 
@@ -138,24 +141,20 @@ public class UsersView extends VerticalLayout {
     }
 
     /** Every field's error at once; a refusal only the service knows lands on its field; the dialog keeps the input. */
-    private void save(Dialog dialog, Binder<Void> checks, Map<String, HasValidation> fields, FormProblem problem,
-                      Runnable action, String success) {
-        problem.clear();
-        if (!checks.validate().isOk()) {
-            return;
-        }
-        try {
-            action.run();
+    private void save(Dialog dialog, EditForm form, Runnable action, String success) {
+        if (form.submit(action)) {
             dialog.close();
             Notices.success(success);
             refresh();
-        } catch (FieldRefusal refusal) {
-            if (!FieldChecks.show(refusal, fields)) {
-                problem.show(refusal.getMessage());
-            }
-        } catch (IllegalArgumentException | AccessDeniedException refused) {
-            problem.show(refused.getMessage());
         }
+    }
+
+    /** Cancel drops the edits on purpose: the leave guard no longer asks. */
+    private static Button cancel(Dialog dialog, EditForm form) {
+        return new Button("Cancel", click -> {
+            form.markSaved();
+            dialog.close();
+        });
     }
 
     /** An action from the grid: a refusal (disabling yourself) is shown in a dialog the user closes, not a pop-up. */

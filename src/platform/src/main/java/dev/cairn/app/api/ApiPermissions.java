@@ -1,8 +1,8 @@
 package dev.cairn.app.api;
 
 import dev.cairn.api.plugin.PermissionDefinition;
-import dev.cairn.api.security.Audience;
-import dev.cairn.app.shell.PlatformPermissionSource;
+import dev.cairn.api.plugin.Audience;
+import dev.cairn.app.plugins.PlatformPermissionSource;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

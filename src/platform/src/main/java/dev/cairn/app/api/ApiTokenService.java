@@ -15,7 +15,7 @@ import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.app.db.tables.records.ApiTokenRecord;
 import dev.cairn.app.db.tables.records.AppUserRecord;
 import dev.cairn.app.security.RolePolicy;
-import dev.cairn.app.shell.PluginRegistry;
+import dev.cairn.app.plugins.PluginRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

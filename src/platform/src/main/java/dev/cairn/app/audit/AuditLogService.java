@@ -8,7 +8,7 @@ import dev.cairn.api.audit.AuditLog.Outcome;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.app.security.PlatformPermissions;
+import dev.cairn.app.plugins.PlatformPermissions;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tenancy.NoTenantInScopeException;
 import dev.cairn.app.audit.TenantChoice.AllTenants;

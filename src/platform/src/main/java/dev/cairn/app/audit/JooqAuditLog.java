@@ -3,7 +3,6 @@ package dev.cairn.app.audit;
 import static dev.cairn.app.db.Tables.AUDIT_ENTRY;
 
 import dev.cairn.api.audit.AuditLog;
-import dev.cairn.app.security.CairnPrincipal;
 import dev.cairn.app.tenancy.TenantScope;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +48,8 @@ public class JooqAuditLog implements AuditLog {
 
     private static String actor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof CairnPrincipal principal) {
+        // Any signed-in user (the platform's principal is one): the audit log sits below security.
+        if (auth != null && auth.getPrincipal() instanceof UserDetails principal) {
             return principal.getUsername();
         }
         return "system";

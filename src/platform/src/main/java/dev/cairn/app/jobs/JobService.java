@@ -63,7 +63,7 @@ public class JobService implements Jobs {
     @Override
     @Transactional
     public UUID submit(String type, String title, UUID projectId, String payload) {
-        UserInfo user = permissions.require(dev.cairn.app.security.PlatformPermissions.START_JOBS);
+        UserInfo user = permissions.require(dev.cairn.app.plugins.PlatformPermissions.START_JOBS);
         if (!handlers.containsKey(type)) {
             throw new IllegalArgumentException("Unknown job type " + type);
         }

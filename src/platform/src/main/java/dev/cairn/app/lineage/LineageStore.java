@@ -13,7 +13,7 @@ import dev.cairn.app.db.tables.records.LineageContextRecord;
 import dev.cairn.app.db.tables.records.LineageEventRecord;
 import dev.cairn.app.db.tables.records.LineageExecutionRecord;
 import dev.cairn.app.lineage.LineageTraversal.Direction;
-import dev.cairn.app.shell.PluginRegistry;
+import dev.cairn.app.plugins.PluginRegistry;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;

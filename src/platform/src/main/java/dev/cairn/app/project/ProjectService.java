@@ -11,7 +11,7 @@ import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.app.security.PlatformPermissions;
+import dev.cairn.app.plugins.PlatformPermissions;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.app.db.tables.records.AppUserRecord;
@@ -19,7 +19,6 @@ import dev.cairn.app.db.tables.records.ProjectMemberRecord;
 import dev.cairn.app.db.tables.records.ProjectRecord;
 import dev.cairn.app.lineage.LineageStore;
 import dev.cairn.app.tracking.TrackingService;
-import dev.cairn.app.ui.FieldRefusal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -81,7 +80,7 @@ public class ProjectService implements ProjectDirectory {
         String cleanName = ProjectInput.name(name);
         String cleanKey = ProjectInput.key(key);
         if (db.count(PROJECT, PROJECT.PROJECT_KEY.eq(cleanKey)) > 0) {
-            throw new FieldRefusal("key", "Key " + cleanKey + " is already used by another project.");
+            throw new IllegalArgumentException("Key " + cleanKey + " is already used by another project.");
         }
         ProjectRecord project = db.newRecord(PROJECT);
         project.setId(UUID.randomUUID());
@@ -167,10 +166,10 @@ public class ProjectService implements ProjectDirectory {
         static String name(String name) {
             String clean = name == null ? "" : name.strip();
             if (clean.isEmpty()) {
-                throw new FieldRefusal("name", "Name is required.");
+                throw new IllegalArgumentException("Name is required.");
             }
             if (clean.length() > 120) {
-                throw new FieldRefusal("name", "Name must have at most 120 characters.");
+                throw new IllegalArgumentException("Name must have at most 120 characters.");
             }
             return clean;
         }
@@ -178,7 +177,7 @@ public class ProjectService implements ProjectDirectory {
         static String key(String key) {
             String clean = key == null ? "" : key.strip().toUpperCase(java.util.Locale.ROOT);
             if (!KEY.matcher(clean).matches()) {
-                throw new FieldRefusal("key", "Key must be 2-12 letters or digits, starting with a letter (e.g. CHURN).");
+                throw new IllegalArgumentException("Key must be 2-12 letters or digits, starting with a letter (e.g. CHURN).");
             }
             return clean;
         }
@@ -186,7 +185,7 @@ public class ProjectService implements ProjectDirectory {
         static String description(String description) {
             String clean = description == null ? "" : description.strip();
             if (clean.length() > 4000) {
-                throw new FieldRefusal("description", "Description must have at most 4000 characters.");
+                throw new IllegalArgumentException("Description must have at most 4000 characters.");
             }
             return clean;
         }

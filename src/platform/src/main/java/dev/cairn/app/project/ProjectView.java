@@ -25,14 +25,14 @@ import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.app.security.PlatformPermissions;
+import dev.cairn.app.plugins.PlatformPermissions;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.tracking.ExperimentTracking;
 import dev.cairn.api.tracking.TrackingStatus;
 import dev.cairn.app.db.tables.records.ProjectRecord;
 import dev.cairn.app.jobs.JobsView;
 import dev.cairn.app.lineage.LineageView;
-import dev.cairn.app.shell.PluginRegistry;
+import dev.cairn.app.plugins.PluginRegistry;
 import dev.cairn.api.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -91,7 +91,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
                         box.add(new Span("Next step (" + stage.title() + "): " + check.title() + ". "),
                                 new Span(result.explanation() + " "));
                         plugin.navigation().stream().findFirst().ifPresent(entry -> box.add(new Anchor(
-                                dev.cairn.app.shell.MainLayout.urlOf(entry, project.id().toString()), "Go to " + entry.label())));
+                                PluginRegistry.urlOf(entry, project.id().toString()), "Go to " + entry.label())));
                         return box;
                     }
                 }
@@ -122,7 +122,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
                     card.add(new Div(status), new Paragraph(result.explanation()));
                 }
                 for (NavigationEntry entry : plugin.navigation()) {
-                    card.add(new Div(new Anchor(dev.cairn.app.shell.MainLayout.urlOf(entry, project.id().toString()),
+                    card.add(new Div(new Anchor(PluginRegistry.urlOf(entry, project.id().toString()),
                             entry.label())));
                 }
             }

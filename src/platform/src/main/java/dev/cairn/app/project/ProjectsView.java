@@ -21,14 +21,10 @@ import com.vaadin.flow.router.Route;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.app.security.PlatformPermissions;
+import dev.cairn.app.plugins.PlatformPermissions;
 import dev.cairn.app.db.tables.records.ProjectRecord;
-import dev.cairn.app.ui.FieldChecks;
-import dev.cairn.app.ui.FieldRefusal;
-import dev.cairn.app.ui.FormProblem;
+import dev.cairn.api.ui.EditForm;
 import dev.cairn.api.ui.Notices;
-import com.vaadin.flow.data.binder.Binder;
-import dev.cairn.api.security.AccessDeniedException;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -116,32 +112,24 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         TextArea description = new TextArea("Description");
         description.setMaxLength(4000);
         FormLayout form = new FormLayout(name, key, description);
-        FormProblem problem = new FormProblem();
-        dialog.add(form, problem);
-        Binder<Void> checks = new Binder<>();
-        FieldChecks.check(checks, name, ProjectService.ProjectInput::name);
-        FieldChecks.check(checks, key, ProjectService.ProjectInput::key);
-        FieldChecks.check(checks, description, ProjectService.ProjectInput::description);
+        EditForm checks = new EditForm(dialog)
+                .checked(name, "Name", ProjectService.ProjectInput::name)
+                .checked(key, "Key", ProjectService.ProjectInput::key)
+                .checked(description, "Description", ProjectService.ProjectInput::description);
+        dialog.add(form, checks.status());
         Button save = new Button("Create", click -> {
-            problem.clear();
-            if (!checks.validate().isOk()) {
-                return;
-            }
-            try {
-                ProjectRef created = projects.create(name.getValue(), key.getValue(), description.getValue());
+            ProjectRef[] created = new ProjectRef[1];
+            if (checks.submit(() -> created[0] = projects.create(name.getValue(), key.getValue(), description.getValue()))) {
                 dialog.close();
-                Notices.success("Project " + created.key() + " created");
-                open(created.id().toString());
-            } catch (FieldRefusal refusal) {
-                if (!FieldChecks.show(refusal, java.util.Map.of("name", name, "key", key, "description", description))) {
-                    problem.show(refusal.getMessage());
-                }
-            } catch (IllegalArgumentException | AccessDeniedException refused) {
-                problem.show(refused.getMessage());
+                Notices.success("Project " + created[0].key() + " created");
+                open(created[0].id().toString());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.getFooter().add(new Button("Cancel", click -> {
+            checks.markSaved();
+            dialog.close();
+        }), save);
         dialog.open();
         name.focus();
     }

@@ -1,6 +1,7 @@
 package dev.cairn.app.security;
 
 import dev.cairn.api.security.Role;
+import dev.cairn.app.tenancy.TenantMember;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in user as Spring Security holds it: identity, tenant and roles. */
-public final class CairnPrincipal implements UserDetails, CredentialsContainer {
+public final class CairnPrincipal implements UserDetails, CredentialsContainer, TenantMember {
 
     private final UUID id;
     private final UUID tenantId;

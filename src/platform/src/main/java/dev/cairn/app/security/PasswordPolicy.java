@@ -65,7 +65,7 @@ public class PasswordPolicy {
             return Optional.of("Password must have at most " + MAX_LENGTH + " characters.");
         }
         if (common.contains(password.toLowerCase(Locale.ROOT))) {
-            return Optional.of("This password is too common. Choose another.");
+            return Optional.of("Password is too common. Choose another.");
         }
         return Optional.empty();
     }

@@ -5,7 +5,7 @@ import dev.cairn.api.security.AccessDeniedException;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.app.shell.PluginRegistry;
+import dev.cairn.app.plugins.PluginRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;

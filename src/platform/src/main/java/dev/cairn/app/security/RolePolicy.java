@@ -1,7 +1,7 @@
 package dev.cairn.app.security;
 
 import dev.cairn.api.plugin.PermissionDefinition;
-import dev.cairn.api.security.Audience;
+import dev.cairn.api.plugin.Audience;
 import dev.cairn.api.security.Role;
 import java.util.Collection;
 import java.util.EnumSet;

@@ -1,7 +1,6 @@
 package dev.cairn.app.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import dev.cairn.app.shell.LoginView;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

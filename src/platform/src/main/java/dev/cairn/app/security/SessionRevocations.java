@@ -37,17 +37,17 @@ public class SessionRevocations {
     }
 
     /** Why the principal's session no longer counts: disabled (user, tenant, or user gone) or ended; empty while valid. */
-    java.util.Optional<dev.cairn.app.shell.SignedOutNotice> endOf(CairnPrincipal principal) {
+    java.util.Optional<dev.cairn.app.security.SignedOutNotice> endOf(CairnPrincipal principal) {
         // A platform read: the platform admin's own row belongs to no tenant.
         var row = TenantScope.callAsPlatform(() -> dsl.select(APP_USER.ENABLED, DSL.coalesce(TENANT.ENABLED, true), APP_USER.SESSIONS_VALID_AFTER)
                 .from(APP_USER).leftJoin(TENANT).on(TENANT.ID.eq(APP_USER.TENANT_ID))
                 .where(APP_USER.ID.eq(principal.id()))
                 .fetchOne());
         if (row == null || !row.value1() || !row.value2()) {
-            return java.util.Optional.of(dev.cairn.app.shell.SignedOutNotice.DISABLED);
+            return java.util.Optional.of(dev.cairn.app.security.SignedOutNotice.DISABLED);
         }
         OffsetDateTime validAfter = row.value3();
         boolean revoked = validAfter != null && principal.loadedAt().isBefore(validAfter.toInstant());
-        return revoked ? java.util.Optional.of(dev.cairn.app.shell.SignedOutNotice.ENDED) : java.util.Optional.empty();
+        return revoked ? java.util.Optional.of(dev.cairn.app.security.SignedOutNotice.ENDED) : java.util.Optional.empty();
     }
 }

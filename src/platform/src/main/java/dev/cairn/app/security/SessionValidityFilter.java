@@ -1,7 +1,6 @@
 package dev.cairn.app.security;
 
 import com.vaadin.flow.server.VaadinService;
-import dev.cairn.app.shell.SignedOutNotice;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;

@@ -1,7 +1,6 @@
 package dev.cairn.app.security;
 
 import dev.cairn.app.security.SessionValidityFilter.SignedOutAnswer;
-import dev.cairn.app.shell.SignedOutNotice;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.cairn.app.shell;
 
+import dev.cairn.app.plugins.PluginRegistry;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -20,7 +21,7 @@ import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.app.security.PlatformPermissions;
+import dev.cairn.app.plugins.PlatformPermissions;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.Role;
 import dev.cairn.app.admin.TenantsView;
@@ -89,7 +90,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             globalNav.addItem(new SideNavItem("Jobs", JobsView.class));
             for (StagePlugin plugin : plugins.plugins()) {
                 for (NavigationEntry entry : plugin.tenantNavigation()) {
-                    globalNav.addItem(new SideNavItem(entry.label(), routeOf(entry)));
+                    globalNav.addItem(new SideNavItem(entry.label(), PluginRegistry.routeOf(entry)));
                 }
             }
         }
@@ -132,19 +133,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         projectNav.addItem(new SideNavItem("Overview", routes.getUrl(ProjectView.class, id)));
         for (StagePlugin plugin : plugins.plugins()) {
             for (NavigationEntry entry : plugin.navigation()) {
-                projectNav.addItem(new SideNavItem(plugin.stage().title() + ": " + entry.label(), urlOf(entry, id)));
+                projectNav.addItem(new SideNavItem(plugin.stage().title() + ": " + entry.label(), PluginRegistry.urlOf(entry, id)));
             }
         }
         projectNav.addItem(new SideNavItem("Lineage", routes.getUrl(LineageView.class, id)));
-    }
-
-    /** The entry's URL for a project: its @Route (validated by the registry) plus the project id. */
-    public static String urlOf(NavigationEntry entry, String projectId) {
-        return routeOf(entry) + "/" + projectId;
-    }
-
-    /** The entry's @Route value (the registry checked at start-up that there is one). */
-    private static String routeOf(NavigationEntry entry) {
-        return entry.view().getAnnotation(com.vaadin.flow.router.Route.class).value();
     }
 }

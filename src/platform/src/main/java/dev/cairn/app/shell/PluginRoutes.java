@@ -1,5 +1,6 @@
 package dev.cairn.app.shell;
 
+import dev.cairn.app.plugins.PluginRegistry;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;

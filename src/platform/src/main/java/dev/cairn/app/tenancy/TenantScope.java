@@ -1,7 +1,6 @@
 package dev.cairn.app.tenancy;
 
 import dev.cairn.api.tenancy.NoTenantInScopeException;
-import dev.cairn.app.security.CairnPrincipal;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -35,7 +34,7 @@ public final class TenantScope {
             return Optional.of(explicit);
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof CairnPrincipal principal) {
+        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof TenantMember principal) {
             return Optional.ofNullable(principal.tenantId());
         }
         return Optional.empty();

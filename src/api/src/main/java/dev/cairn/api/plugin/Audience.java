@@ -1,4 +1,4 @@
-package dev.cairn.api.security;
+package dev.cairn.api.plugin;
 
 /**
  * Whom a plugin's permission is meant for, in words a plugin author can choose without naming

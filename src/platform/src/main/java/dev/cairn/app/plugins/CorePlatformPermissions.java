@@ -1,7 +1,6 @@
-package dev.cairn.app.security;
+package dev.cairn.app.plugins;
 
 import dev.cairn.api.plugin.PermissionDefinition;
-import dev.cairn.app.shell.PlatformPermissionSource;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package dev.cairn.app.shell;
+package dev.cairn.app.security;
 
 import jakarta.servlet.http.Cookie;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.cairn.app.shell;
+package dev.cairn.app.plugins;
 
 import com.vaadin.flow.router.Route;
 import dev.cairn.api.plugin.NavigationEntry;
@@ -76,6 +76,16 @@ public class PluginRegistry {
     public boolean isDeclaredLineageType(String type) {
         return plugins.stream().anyMatch(plugin -> plugin.lineageTypes().artifactTypes().contains(type)
                 || plugin.lineageTypes().executionTypes().contains(type));
+    }
+
+    /** The entry's URL for a project: its @Route (validated by the registry) plus the project id. */
+    public static String urlOf(NavigationEntry entry, String projectId) {
+        return routeOf(entry) + "/" + projectId;
+    }
+
+    /** The entry's @Route value (the registry checked at start-up that there is one). */
+    public static String routeOf(NavigationEntry entry) {
+        return entry.view().getAnnotation(com.vaadin.flow.router.Route.class).value();
     }
 
     static void validate(List<StagePlugin> plugins) {

@@ -1,4 +1,4 @@
-package dev.cairn.app.shell;
+package dev.cairn.app.security;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;

@@ -1,4 +1,4 @@
-package dev.cairn.app.shell;
+package dev.cairn.app.plugins;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +40,7 @@ class PluginRegistryTest {
 
     private static FakePlugin valid(String id) {
         return new FakePlugin(id, List.of(new NavigationEntry("Things", PrefixedView.class)),
-                List.of(new PermissionDefinition(id + ".edit", "edit", dev.cairn.api.security.Audience.MANAGERS)),
+                List.of(new PermissionDefinition(id + ".edit", "edit", dev.cairn.api.plugin.Audience.MANAGERS)),
                 new LineageTypes(List.of(id + ".thing"), List.of(id + ".make")));
     }
 
@@ -74,13 +74,13 @@ class PluginRegistryTest {
     @Test
     void aPermissionOfAnotherPluginsIdStopsStartUp() {
         var plugin = new FakePlugin("demo", List.of(), List.of(new PermissionDefinition("other.edit", "x",
-                dev.cairn.api.security.Audience.MANAGERS)), new LineageTypes(List.of(), List.of()));
+                dev.cairn.api.plugin.Audience.MANAGERS)), new LineageTypes(List.of(), List.of()));
         assertThatThrownBy(() -> new PluginRegistry(List.of(plugin))).hasMessageContaining("permission 'other.edit'");
     }
 
     @Test
     void aPermissionIdWithoutAPluginPartIsRefusedWhereItIsDeclared() {
-        assertThatThrownBy(() -> new PermissionDefinition("edit", "x", dev.cairn.api.security.Audience.MANAGERS))
+        assertThatThrownBy(() -> new PermissionDefinition("edit", "x", dev.cairn.api.plugin.Audience.MANAGERS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'<plugin id>.<action>'");
     }
 

@@ -1,12 +1,12 @@
-package dev.cairn.app.security;
+package dev.cairn.app.plugins;
 
 import dev.cairn.api.plugin.PermissionDefinition;
-import dev.cairn.api.security.Audience;
+import dev.cairn.api.plugin.Audience;
 import java.util.List;
 
 /**
  * The platform's own permissions, declared as plugins declare theirs and granted by the same
- * {@link RolePolicy}, so the role table in docs/admin-guide.md and RoleMatrixTest cover them too.
+ * {@link dev.cairn.app.security.RolePolicy}, so the role table in docs/admin-guide.md and RoleMatrixTest cover them too.
  * The platform admin's tenant management is not among them: the platform admin belongs to no
  * tenant and holds no tenant permission, so those actions stay a platform-admin check.
  */

@@ -1,4 +1,4 @@
-package dev.cairn.app.shell;
+package dev.cairn.app.plugins;
 
 import dev.cairn.api.plugin.PermissionDefinition;
 import java.util.List;
