@@ -3,6 +3,8 @@ package dev.cairn.plugin.data;
 import dev.cairn.api.security.PermissionCheck;
 import static dev.cairn.plugin.data.db.Tables.DATASET;
 
+import dev.cairn.api.lineage.LineageQueries;
+import dev.cairn.api.lineage.LineageQueries.Dependent;
 import dev.cairn.api.lineage.LineageRecorder;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
@@ -13,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,16 +25,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DatasetService {
 
+    /** How many dependents a refusal names before it says "and N more". */
+    static final int NAMED_DEPENDENTS = 3;
+
     private final TenantDb db;
     private final ProjectDirectory projects;
     private final PermissionCheck permissions;
     private final LineageRecorder lineage;
+    private final LineageQueries lineageQueries;
 
-    DatasetService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, LineageRecorder lineage) {
+    DatasetService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, LineageRecorder lineage,
+                   LineageQueries lineageQueries) {
         this.db = db;
         this.projects = projects;
         this.permissions = permissions;
         this.lineage = lineage;
+        this.lineageQueries = lineageQueries;
     }
 
     public List<DatasetRecord> list(UUID projectId) {
@@ -90,13 +100,50 @@ public class DatasetService {
         return dataset;
     }
 
-    /** Removes a dataset from the project's list; its lineage (who registered what, and when) stays. */
+    /**
+     * Removes a dataset from the project's list; its lineage (who registered what, and when) stays.
+     * Refused while lineage shows something made from it (a baseline measured on it, a model trained
+     * on it): deleting it would leave them pointing at a dataset nobody can find.
+     */
     @Transactional
     public void delete(UUID projectId, UUID datasetId) {
         permissions.require(DataPermissions.DELETE);
         projects.require(projectId);
-        require(projectId, datasetId);
+        DatasetRecord dataset = require(projectId, datasetId);
+        List<Dependent> dependents = dependentsOf(projectId, dataset);
+        if (!dependents.isEmpty()) {
+            throw new IllegalStateException(refusal(dataset, dependents));
+        }
         db.delete(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.ID.eq(datasetId)));
+    }
+
+    /**
+     * Why the dataset cannot be deleted, naming what depends on it; empty when it can be. Views ask
+     * before they offer the delete, so the user reads it on the confirmation.
+     */
+    public Optional<String> deleteRefusal(UUID projectId, UUID datasetId) {
+        permissions.require(DataPermissions.READ);
+        projects.require(projectId);
+        DatasetRecord dataset = require(projectId, datasetId);
+        List<Dependent> dependents = dependentsOf(projectId, dataset);
+        return dependents.isEmpty() ? Optional.empty() : Optional.of(refusal(dataset, dependents));
+    }
+
+    /** What lineage shows was made from the dataset's registered artifact; the artifacts are named first. */
+    private List<Dependent> dependentsOf(UUID projectId, DatasetRecord dataset) {
+        return lineageQueries.artifactWith(projectId, DataPlugin.DATASET_ARTIFACT, "dataset_id", dataset.getId().toString())
+                .map(artifact -> lineageQueries.downstream(projectId, artifact.id()))
+                .orElse(List.of());
+    }
+
+    static String refusal(DatasetRecord dataset, List<Dependent> dependents) {
+        // Artifacts (a baseline, a model) say more to the user than the executions that made them.
+        List<Dependent> named = Stream.concat(dependents.stream().filter(d -> !d.execution()),
+                dependents.stream().filter(Dependent::execution)).toList();
+        String names = String.join(", ", named.stream().limit(NAMED_DEPENDENTS).map(Dependent::describe).toList());
+        int more = named.size() - Math.min(NAMED_DEPENDENTS, named.size());
+        return "Dataset " + dataset.getName() + " cannot be deleted: lineage shows " + names
+                + (more > 0 ? " and " + more + " more" : "") + " made from it.";
     }
 
     /** The data gate: at least one dataset registered. */

@@ -16,6 +16,7 @@ import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.ui.ConfirmDelete;
+import dev.cairn.api.ui.Confirmation;
 import dev.cairn.api.ui.EditForm;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.ProjectPage;
@@ -23,6 +24,9 @@ import dev.cairn.api.ui.StatusLine;
 import dev.cairn.plugin.data.db.tables.records.DatasetRecord;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** A project's datasets: the list, a form to register or edit one, and delete (each by permission). */
 @Route("data/datasets")
@@ -70,13 +74,32 @@ public class DatasetsView extends ProjectPage {
             actions.add(new Button("Edit", click -> form.edit(dataset)));
         }
         if (can(DataPermissions.DELETE)) {
-            Button delete = new Button("Delete", click -> ConfirmDelete.ask("dataset " + dataset.getName(),
-                    "It is no longer listed for the project; its lineage (who registered it, and when) stays.",
-                    () -> datasets.delete(project.id(), dataset.getId()), () -> refresh(project), tableStatus));
+            Button delete = new Button("Delete", click -> confirmDelete(project, dataset));
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(delete);
         }
         return actions;
+    }
+
+    /**
+     * Asks before deleting; a dataset that something was made from is refused on the dialog itself,
+     * which names what depends on it and offers only "Close".
+     */
+    private void confirmDelete(ProjectRef project, DatasetRecord dataset) {
+        List<Optional<String>> refusal = new ArrayList<>(1);
+        if (!tableStatus.attempt(() -> refusal.add(datasets.deleteRefusal(project.id(), dataset.getId())))) {
+            return;
+        }
+        if (refusal.getFirst().isPresent()) {
+            Confirmation refused = new Confirmation("Dataset " + dataset.getName() + " cannot be deleted", refusal.getFirst().get(),
+                    "Delete", () -> { }).cancelText("Close");
+            refused.confirmButton().setVisible(false);
+            refused.open();
+            return;
+        }
+        ConfirmDelete.ask("dataset " + dataset.getName(),
+                "It is no longer listed for the project; its lineage (who registered it, and when) stays.",
+                () -> datasets.delete(project.id(), dataset.getId()), () -> refresh(project), tableStatus);
     }
 
     private void refresh(ProjectRef project) {

@@ -10,7 +10,7 @@ public final class DeploymentPermissions {
     public static final PermissionDefinition READ = new PermissionDefinition("deployment.read",
             "see a project's deployment targets", Audience.EVERYONE);
     public static final PermissionDefinition DEFINE_TARGET = new PermissionDefinition("deployment.define-target",
-            "define deployment targets", Audience.MANAGERS);
+            "define, edit and delete deployment targets", Audience.MANAGERS);
 
     static final List<PermissionDefinition> ALL = List.of(READ, DEFINE_TARGET);
 

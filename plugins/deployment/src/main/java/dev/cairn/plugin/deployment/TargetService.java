@@ -5,6 +5,7 @@ import static dev.cairn.plugin.deployment.db.Tables.TARGET;
 
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.deployment.db.tables.records.TargetRecord;
 import java.time.OffsetDateTime;
@@ -42,34 +43,82 @@ public class TargetService {
     public TargetRecord define(UUID projectId, String name, Environment environment, ServingMode mode, String notes) {
         var user = permissions.require(DeploymentPermissions.DEFINE_TARGET);
         ProjectRef project = projects.require(projectId);
-        String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > 120) {
-            throw new IllegalArgumentException("Name is required (at most 120 characters).");
-        }
-        if (environment == null) {
-            throw new IllegalArgumentException("Environment is required.");
-        }
-        if (mode == null) {
-            throw new IllegalArgumentException("Serving mode is required.");
-        }
-        String cleanNotes = notes == null ? "" : notes.strip();
-        if (cleanNotes.length() > 2000) {
-            throw new IllegalArgumentException("Notes must have at most 2000 characters.");
-        }
-        if (db.count(TARGET, TARGET.PROJECT_ID.eq(projectId).and(TARGET.NAME.eq(cleanName))) > 0) {
-            throw new IllegalArgumentException("Name: a target named " + cleanName + " already exists in " + project.key() + ".");
-        }
+        Input input = Input.checked(name, environment, mode, notes);
+        requireUniqueName(project, input.name(), null);
         TargetRecord target = db.newRecord(TARGET);
         target.setId(UUID.randomUUID());
         target.setProjectId(projectId);
-        target.setName(cleanName);
-        target.setEnvironment(environment.name());
-        target.setServingMode(mode.name());
-        target.setNotes(cleanNotes);
+        input.applyTo(target);
         target.setCreatedBy(user.username());
         target.setCreatedAt(OffsetDateTime.now(ZoneOffset.UTC));
         db.insert(target);
         return target;
+    }
+
+    /** Changes a target's name, environment, serving mode and notes; who defined it, and when, stay. */
+    @Transactional
+    public TargetRecord update(UUID projectId, UUID targetId, String name, Environment environment, ServingMode mode, String notes) {
+        permissions.require(DeploymentPermissions.DEFINE_TARGET);
+        ProjectRef project = projects.require(projectId);
+        TargetRecord target = require(projectId, targetId);
+        Input input = Input.checked(name, environment, mode, notes);
+        requireUniqueName(project, input.name(), targetId);
+        input.applyTo(target);
+        db.update(target);
+        return target;
+    }
+
+    /**
+     * Removes a target. Nothing depends on a target in lineage today (no plugin records one); once
+     * deployments record them, the delete must be refused while lineage shows a deployment to it.
+     */
+    @Transactional
+    public void delete(UUID projectId, UUID targetId) {
+        permissions.require(DeploymentPermissions.DEFINE_TARGET);
+        projects.require(projectId);
+        require(projectId, targetId);
+        db.delete(TARGET, TARGET.PROJECT_ID.eq(projectId).and(TARGET.ID.eq(targetId)));
+    }
+
+    private TargetRecord require(UUID projectId, UUID targetId) {
+        return db.fetchOptional(TARGET, TARGET.PROJECT_ID.eq(projectId).and(TARGET.ID.eq(targetId)))
+                .orElseThrow(() -> new NotFoundException("Deployment target"));
+    }
+
+    private void requireUniqueName(ProjectRef project, String name, UUID except) {
+        var sameName = TARGET.PROJECT_ID.eq(project.id()).and(TARGET.NAME.eq(name));
+        if (db.count(TARGET, except == null ? sameName : sameName.and(TARGET.ID.ne(except))) > 0) {
+            throw new IllegalArgumentException("Name: a target named " + name + " already exists in " + project.key() + ".");
+        }
+    }
+
+    /** A target's fields as the user gave them, checked and stripped; one message per wrong field. */
+    private record Input(String name, Environment environment, ServingMode mode, String notes) {
+
+        static Input checked(String name, Environment environment, ServingMode mode, String notes) {
+            String cleanName = name == null ? "" : name.strip();
+            if (cleanName.isEmpty() || cleanName.length() > 120) {
+                throw new IllegalArgumentException("Name is required (at most 120 characters).");
+            }
+            if (environment == null) {
+                throw new IllegalArgumentException("Environment is required.");
+            }
+            if (mode == null) {
+                throw new IllegalArgumentException("Serving mode is required.");
+            }
+            String cleanNotes = notes == null ? "" : notes.strip();
+            if (cleanNotes.length() > 2000) {
+                throw new IllegalArgumentException("Notes must have at most 2000 characters.");
+            }
+            return new Input(cleanName, environment, mode, cleanNotes);
+        }
+
+        void applyTo(TargetRecord target) {
+            target.setName(name);
+            target.setEnvironment(environment.name());
+            target.setServingMode(mode.name());
+            target.setNotes(notes);
+        }
     }
 
     /** The deployment gate: at least one target defined. */

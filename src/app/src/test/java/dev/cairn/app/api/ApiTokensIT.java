@@ -52,6 +52,8 @@ class ApiTokensIT {
     @Autowired
     ApiTokenService tokens;
     @Autowired
+    RefusedTokenAudit refusedTokenAudit;
+    @Autowired
     DemoWorld world;
     @Autowired
     Jobs jobs;
@@ -272,6 +274,26 @@ class ApiTokensIT {
     private OffsetDateTime lastUsed(String secret) {
         return platform(() -> dsl.select(API_TOKEN.LAST_USED_AT).from(API_TOKEN).where(API_TOKEN.TOKEN_HASH.eq(ApiTokenSecrets.hash(secret)))
                 .fetchSingle(API_TOKEN.LAST_USED_AT));
+    }
+
+    @Test
+    void aThousandRequestsWithARevokedTokenWriteTwoAuditEntriesThatCountThemAll() {
+        String secret = token("acme-member", ApiTokenScope.ofRole(Role.MEMBER));
+        UUID id = platform(() -> dsl.select(API_TOKEN.ID).from(API_TOKEN).where(API_TOKEN.TOKEN_HASH.eq(ApiTokenSecrets.hash(secret))).fetchSingle(API_TOKEN.ID));
+        String name = platform(() -> dsl.select(API_TOKEN.NAME).from(API_TOKEN).where(API_TOKEN.ID.eq(id)).fetchSingle(API_TOKEN.NAME));
+        actors().run("acme-member", () -> tokens.revoke(id));
+
+        for (int i = 0; i < 1000; i++) {
+            assertThat(api.get("/api/v1/projects", secret).statusCode()).isEqualTo(401);
+        }
+        assertThat(audited("api-token.use", name)).as("bounded while the minute runs (before: 1,000)").isEqualTo(1);
+
+        refusedTokenAudit.writeOpenCounts(); // what the end of the minute, or a shutdown, does
+        assertThat(audited("api-token.use", name)).isEqualTo(2);
+        String count = platform(() -> dsl.select(AUDIT_ENTRY.DETAIL).from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.ACTION.eq("api-token.use"), AUDIT_ENTRY.TARGET.eq(name), AUDIT_ENTRY.DETAIL.contains("more"))
+                .fetchSingle(AUDIT_ENTRY.DETAIL));
+        assertThat(count).isEqualTo("revoked; refused 999 more time(s) in the 60 s after it");
     }
 
     private int audited(String action, String target) {

@@ -1,12 +1,20 @@
 package dev.cairn.app.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.IntegerField;
+import dev.cairn.api.files.FileSizes;
+import dev.cairn.api.files.NewFile;
+import dev.cairn.api.files.StoredFile;
+import dev.cairn.api.security.AccessDeniedException;
 import dev.cairn.app.support.Actors;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import dev.cairn.app.support.DemoWorld;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +36,8 @@ class FileSettingsViewTest extends SpringBrowserlessTest {
     FileLimits limits;
     @Autowired
     DemoWorld world;
+    @Autowired
+    StoredFileService files;
 
     @BeforeEach
     void signIn() {
@@ -37,7 +47,7 @@ class FileSettingsViewTest extends SpringBrowserlessTest {
 
     @AfterEach
     void restore() {
-        limits.setTenantLimit(DemoWorld.DEMO_UPLOAD_LIMIT);
+        new Actors(dsl).run("acme-admin", () -> limits.setTenantLimit(DemoWorld.DEMO_UPLOAD_LIMIT));
         Actors.signOut();
     }
 
@@ -73,5 +83,41 @@ class FileSettingsViewTest extends SpringBrowserlessTest {
         test(view).find(Button.class).withText("Save limit").single().click();
         assertThat(limits.tenantLimit()).isEmpty();
         assertThat(limits.currentLimit()).isEqualTo(100L * 1024 * 1024);
+    }
+
+    @Test
+    void theTenantAdminSeesTheTenantsStoredFilesOnlyAndTheEmptyListSaysWhatComesFirst() {
+        Actors actors = new Actors(dsl);
+        byte[] content = "churn,label\n1,0\n".getBytes(StandardCharsets.UTF_8);
+        StoredFile stored = actors.as("globex-admin",
+                () -> files.store(NewFile.named("globex-churn.csv"), new ByteArrayInputStream(content)).file());
+
+        FileSettingsView acmeView = UI.getCurrent().navigate(FileSettingsView.class).orElseThrow();
+        Grid<?> acmeGrid = test(acmeView).find(Grid.class).single();
+        var acmeRows = test(acmeGrid);
+        assertThat(acmeRows.size()).as("the demo world's one file of Acme; Globex's new file is not listed").isEqualTo(1);
+        assertThat(acmeRows.getCellText(0, 0)).isEqualTo("churn.csv");
+        assertThat(acmeRows.getCellText(0, 3)).isEqualTo("acme-member");
+        assertThat(acmeGrid.getEmptyStateText()).startsWith("No files stored yet.").contains("uploads one on a stage page");
+
+        UI.getCurrent().navigate("login"); // leave first: navigating to the route shown keeps the view built for Acme
+        actors.signIn("globex-admin");
+        FileSettingsView globexView = UI.getCurrent().navigate(FileSettingsView.class).orElseThrow();
+        var rows = test(test(globexView).find(Grid.class).single());
+        assertThat(rows.size()).as("the demo world's churn.csv and the new file, newest first").isEqualTo(2);
+        assertThat(rows.getCellText(0, 0)).isEqualTo("globex-churn.csv");
+        assertThat(rows.getCellText(0, 1)).isEqualTo(FileSizes.format(content.length));
+        assertThat(rows.getCellText(0, 2)).isEqualTo(stored.sha256()).hasSize(64);
+        assertThat(rows.getCellText(0, 3)).isEqualTo("globex-admin");
+        assertThat(test(globexView).find(Button.class).withText("Delete").all()).as("no reference tracking yet: list only").isEmpty();
+    }
+
+    @Test
+    void aMemberCannotOpenThePageNorListTheFiles() {
+        Actors actors = new Actors(dsl);
+        actors.signIn("acme-member");
+        UI.getCurrent().navigate("admin/files");
+        assertThat(getCurrentView()).as("the route is refused").isNotInstanceOf(FileSettingsView.class);
+        assertThat(catchThrowable(() -> actors.run("acme-member", files::tenantFiles))).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -176,6 +176,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     @Autowired
     dev.cairn.api.files.FileStore files;
     @Autowired
+    dev.cairn.app.files.StoredFileService storedFiles;
+    @Autowired
     JobService jobs;
     @Autowired
     DatasetService datasets;
@@ -339,6 +341,17 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("list deployment targets", new Action(holders(DeploymentPermissions.READ), () -> targets.list(project.id())));
         actions.put("define a deployment target", new Action(holders(DeploymentPermissions.DEFINE_TARGET), () -> targets.define(project.id(), "t-" + suffix(),
                 TargetService.Environment.STAGING, TargetService.ServingMode.BATCH, "by the role matrix")));
+        actions.put("edit a deployment target", new Action(holders(DeploymentPermissions.DEFINE_TARGET), () -> {
+            UUID target = actors.as("acme-admin", () -> targets.define(project.id(), "te-" + suffix(), TargetService.Environment.STAGING,
+                    TargetService.ServingMode.BATCH, "")).getId();
+            targets.update(project.id(), target, "edited-" + suffix(), TargetService.Environment.PRODUCTION, TargetService.ServingMode.ONLINE,
+                    "edited by the role matrix");
+        }));
+        actions.put("delete a deployment target", new Action(holders(DeploymentPermissions.DEFINE_TARGET), () -> {
+            UUID target = actors.as("acme-admin", () -> targets.define(project.id(), "td-" + suffix(), TargetService.Environment.STAGING,
+                    TargetService.ServingMode.BATCH, "")).getId();
+            targets.delete(project.id(), target);
+        }));
         actions.put("read example notes", new Action(holders(com.example.cairn.notes.NotesPermissions.READ),
                 () -> exampleNotes.notes(project.id())));
         actions.put("write an example note", new Action(holders(com.example.cairn.notes.NotesPermissions.WRITE),
@@ -360,6 +373,7 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         }));
         actions.put("set the tenant's upload limit", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> fileLimits.setTenantLimit(null)));
         actions.put("delete a stored file", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> files.delete(freshFile(), "role matrix")));
+        actions.put("list the tenant's stored files", new Action(EnumSet.of(Who.TENANT_ADMIN), () -> storedFiles.tenantFiles()));
         actions.put("list tenants", new Action(EnumSet.of(Who.PLATFORM_ADMIN), () -> tenants.list()));
         actions.put("create a tenant", new Action(EnumSet.of(Who.PLATFORM_ADMIN), () -> tenants.create("T " + suffix(),
                 "t-" + suffix(), "t-admin-" + suffix(), "T Admin", "a long first password")));

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ApiProperties(Tokens tokens, Json json) {
 
     public ApiProperties {
-        tokens = tokens == null ? new Tokens(null, null, null) : tokens;
+        tokens = tokens == null ? new Tokens(null, null, null, null) : tokens;
         json = json == null ? new Json(0, 0, 0, 0, 0, 0) : json;
     }
 
@@ -21,9 +21,15 @@ public record ApiProperties(Tokens tokens, Json json) {
      * @param defaultLifetime  the expiry the token form proposes
      * @param maxLifetime      the longest expiry a token may have
      * @param lastUseInterval  how stale a token's "last used" may get: it is written at most once per interval
+     * @param refusalAuditInterval refused uses of one token for one reason are audited once per interval:
+     *                         the first at once, the count of the others when the interval ends
      */
-    public record Tokens(Duration defaultLifetime, Duration maxLifetime, Duration lastUseInterval) {
+    public record Tokens(Duration defaultLifetime, Duration maxLifetime, Duration lastUseInterval, Duration refusalAuditInterval) {
         public Tokens {
+            refusalAuditInterval = refusalAuditInterval == null ? Duration.ofMinutes(1) : refusalAuditInterval;
+            if (refusalAuditInterval.isNegative() || refusalAuditInterval.isZero()) {
+                throw new IllegalArgumentException("cairn.api.tokens.refusal-audit-interval must be positive, was " + refusalAuditInterval);
+            }
             defaultLifetime = defaultLifetime == null ? Duration.ofDays(30) : defaultLifetime;
             maxLifetime = maxLifetime == null ? Duration.ofDays(365) : maxLifetime;
             lastUseInterval = lastUseInterval == null ? Duration.ofMinutes(1) : lastUseInterval;

@@ -5,9 +5,7 @@ import static dev.cairn.app.db.Tables.APP_USER;
 import static dev.cairn.app.db.Tables.TENANT;
 import static dev.cairn.app.db.Tables.USER_ROLE;
 
-import dev.cairn.api.audit.AuditLog.Outcome;
 import dev.cairn.api.security.Role;
-import dev.cairn.app.audit.JooqAuditLog;
 import dev.cairn.app.security.CairnPrincipal;
 import dev.cairn.app.tenancy.TenantScope;
 import java.time.Clock;
@@ -46,11 +44,11 @@ class ApiTokenAuthenticator {
     static final String REFUSAL = "The API token is invalid, expired or revoked.";
 
     private final DSLContext dsl;
-    private final JooqAuditLog audit;
+    private final RefusedTokenAudit audit;
     private final ApiProperties properties;
     private final Clock clock;
 
-    ApiTokenAuthenticator(DSLContext dsl, JooqAuditLog audit, ApiProperties properties) {
+    ApiTokenAuthenticator(DSLContext dsl, RefusedTokenAudit audit, ApiProperties properties) {
         this.dsl = dsl;
         this.audit = audit;
         this.properties = properties;
@@ -109,7 +107,7 @@ class ApiTokenAuthenticator {
         }
         if (refusal != null) {
             LOG.info("Refused API token {} of {}: {}", row.get(API_TOKEN.NAME), username, refusal);
-            audit.write(tenantId, username, "api-token.use", row.get(API_TOKEN.NAME), Outcome.DENIED, refusal);
+            audit.refused(new RefusedTokenAudit.Refusal(tenantId, tokenId, username, row.get(API_TOKEN.NAME), refusal));
             throw new BadCredentialsException(REFUSAL);
         }
         recordUse(tokenId, row.get(API_TOKEN.LAST_USED_AT), now);

@@ -2,7 +2,9 @@ package dev.cairn.app.files;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -13,11 +15,17 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.dependency.Uses;
 import dev.cairn.api.files.FileSizes;
 import dev.cairn.api.files.FileUploadField;
+import dev.cairn.api.files.StoredFile;
 import dev.cairn.api.security.Role;
 import dev.cairn.api.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
-/** A tenant admin's upload limit for their tenant, in whole megabytes; empty means the platform default. */
+/**
+ * A tenant admin's upload limit for their tenant, in whole megabytes (empty means the platform
+ * default), and the list of the files the tenant stored.
+ */
 // Stage pages upload with cairn-api's FileUploadField; naming it here keeps its web components
 // (upload, custom field) in the production bundle, which holds only what a route reaches.
 @Uses(FileUploadField.class)
@@ -27,6 +35,7 @@ import jakarta.annotation.security.RolesAllowed;
 public class FileSettingsView extends VerticalLayout {
 
     static final long MEGABYTE = 1024 * 1024;
+    private static final DateTimeFormatter UPLOADED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final FileLimits limits;
     private final IntegerField limitField = new IntegerField("Upload limit (MB)");
@@ -37,7 +46,7 @@ public class FileSettingsView extends VerticalLayout {
         Integer megabytes;
     }
 
-    public FileSettingsView(FileLimits limits) {
+    public FileSettingsView(FileLimits limits, StoredFileService files) {
         this.limits = limits;
         int ceilingMb = (int) Math.min(Integer.MAX_VALUE, limits.ceiling() / MEGABYTE);
         limitField.setHelperText("Empty: the platform default of " + FileSizes.format(limits.platformDefault())
@@ -57,6 +66,30 @@ public class FileSettingsView extends VerticalLayout {
         Settings settings = new Settings();
         settings.megabytes = limits.tenantLimit().map(bytes -> (int) (bytes / MEGABYTE)).orElse(null);
         binder.readBean(settings);
+        add(storedFiles(files));
+    }
+
+    /**
+     * The tenant's stored files. Listed only, with no delete: no plugin yet tells the file store which
+     * files it still uses, so the page cannot say which are safe to delete, and says so.
+     */
+    private static VerticalLayout storedFiles(StoredFileService files) {
+        Grid<StoredFile> grid = new Grid<>();
+        grid.addColumn(StoredFile::name).setHeader("Name").setFlexGrow(1);
+        grid.addColumn(file -> FileSizes.format(file.sizeBytes())).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(StoredFile::sha256).setHeader("SHA-256").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(StoredFile::createdBy).setHeader("Uploaded by").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(file -> file.createdAt().withOffsetSameInstant(ZoneOffset.UTC).format(UPLOADED_AT)).setHeader("Uploaded (UTC)")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText("No files stored yet. Files appear here once a user uploads one on a stage page, "
+                + "or a client sends one to the REST API (POST /api/v1/files).");
+        grid.setItems(files.tenantFiles());
+        VerticalLayout section = new VerticalLayout(new H3("Stored files"), new Paragraph("Every file this tenant stored, newest first; "
+                + "the same content is stored once. Cairn cannot yet tell whether a stage still uses a file, so files are "
+                + "listed here but not deleted."), grid);
+        section.setPadding(false);
+        return section;
     }
 
     private void save() {

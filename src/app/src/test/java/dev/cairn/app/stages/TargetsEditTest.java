@@ -1,0 +1,162 @@
+package dev.cairn.app.stages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.HasLabel;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.tenancy.NotFoundException;
+import dev.cairn.api.ui.Confirmation;
+import dev.cairn.app.project.ProjectService;
+import dev.cairn.app.support.Actors;
+import dev.cairn.plugin.deployment.TargetService;
+import dev.cairn.plugin.deployment.TargetService.Environment;
+import dev.cairn.plugin.deployment.TargetService.ServingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Deployment targets are edited on the kit's form and deleted after confirmation, by managers, in their own tenant only. */
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:targetsedit;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
+        "cairn.jobs.poll-interval=1h"})
+@ActiveProfiles("demo")
+class TargetsEditTest extends SpringBrowserlessTest {
+
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    TargetService targets;
+
+    @AfterEach
+    void signOut() {
+        Actors.signOut();
+    }
+
+    private Actors actors() {
+        return new Actors(dsl);
+    }
+
+    private ProjectRef projectWithTargets(String key, String... names) {
+        ProjectRef project = actors().as("acme-pm", () -> projects.create("Project " + key, key, null));
+        for (String name : names) {
+            actors().run("acme-pm", () -> targets.define(project.id(), name, Environment.STAGING, ServingMode.BATCH, "nightly"));
+        }
+        return project;
+    }
+
+    @Test
+    void aManagerEditsATargetOnTheFormAndTheChangeIsSaved() {
+        ProjectRef project = projectWithTargets("TGED", "staging-eu");
+        actors().signIn("acme-pm");
+        UI.getCurrent().navigate("deployment/targets/" + project.id());
+
+        rowButtons("Edit").getFirst().click();
+        TextField name = labelled(TextField.class, "Target name");
+        assertThat(name.getValue()).isEqualTo("staging-eu");
+        test(name).setValue("prod-eu");
+        test(buttons("Save target").getFirst()).click();
+
+        var saved = actors().as("acme-pm", () -> targets.list(project.id())).getFirst();
+        assertThat(saved.getName()).isEqualTo("prod-eu");
+        assertThat(saved.getNotes()).as("what was not touched stays").isEqualTo("nightly");
+        assertThat(buttons("Define target")).as("the form is back to defining").hasSize(1);
+    }
+
+    @Test
+    void renamingATargetToAnotherTargetsNameIsRefusedOnTheNameField() {
+        ProjectRef project = projectWithTargets("TGDU", "a", "b");
+        actors().signIn("acme-pm");
+        UI.getCurrent().navigate("deployment/targets/" + project.id());
+
+        rowButtons("Edit").get(1).click();
+        test(labelled(TextField.class, "Target name")).setValue("a");
+        test(buttons("Save target").getFirst()).click();
+
+        assertThat(labelled(TextField.class, "Target name").getErrorMessage()).contains("a target named a already exists");
+        assertThat($(Notification.class).all()).as("no red pop-up").isEmpty();
+        assertThat(actors().as("acme-pm", () -> targets.list(project.id()))).extracting(t -> t.getName()).containsExactly("a", "b");
+    }
+
+    @Test
+    void aTargetIsDeletedOnlyAfterConfirmation() {
+        ProjectRef project = projectWithTargets("TGDL", "staging-eu");
+        actors().signIn("acme-pm");
+        UI.getCurrent().navigate("deployment/targets/" + project.id());
+
+        rowButtons("Delete").getFirst().click();
+        Confirmation confirm = $(Confirmation.class).single();
+        assertThat(confirm.header()).isEqualTo("Delete target staging-eu?");
+        assertThat(actors().as("acme-pm", () -> targets.list(project.id()))).as("nothing deleted before the confirmation").hasSize(1);
+        test(confirm.confirmButton()).click();
+
+        assertThat(actors().as("acme-pm", () -> targets.list(project.id()))).isEmpty();
+    }
+
+    @Test
+    void aMemberSeesNeitherEditNorDeleteAndTheServiceRefusesThemBoth() {
+        ProjectRef project = projectWithTargets("TGMB", "staging-eu");
+        UUID target = actors().as("acme-pm", () -> targets.list(project.id())).getFirst().getId();
+        actors().signIn("acme-member");
+        UI.getCurrent().navigate("deployment/targets/" + project.id());
+        assertThat(buttons("Edit")).isEmpty();
+        assertThat(buttons("Delete")).isEmpty();
+        Actors.signOut();
+
+        assertThat(catchThrowable(() -> actors().run("acme-member",
+                () -> targets.update(project.id(), target, "x", Environment.PRODUCTION, ServingMode.ONLINE, ""))))
+                .isInstanceOf(dev.cairn.api.security.AccessDeniedException.class);
+        assertThat(catchThrowable(() -> actors().run("acme-member", () -> targets.delete(project.id(), target))))
+                .isInstanceOf(dev.cairn.api.security.AccessDeniedException.class);
+    }
+
+    @Test
+    void anotherTenantsManagerCanNeitherEditNorDeleteATarget() {
+        ProjectRef project = projectWithTargets("TGXT", "staging-eu");
+        UUID target = actors().as("acme-pm", () -> targets.list(project.id())).getFirst().getId();
+
+        assertThat(catchThrowable(() -> actors().run("globex-pm",
+                () -> targets.update(project.id(), target, "x", Environment.PRODUCTION, ServingMode.ONLINE, ""))))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(catchThrowable(() -> actors().run("globex-pm", () -> targets.delete(project.id(), target))))
+                .isInstanceOf(NotFoundException.class);
+        ProjectRef own = actors().as("globex-pm", () -> projects.create("Project TGXG", "TGXG", null));
+        assertThat(catchThrowable(() -> actors().run("globex-pm", () -> targets.delete(own.id(), target))))
+                .as("through their own project").isInstanceOf(NotFoundException.class);
+        assertThat(actors().as("acme-pm", () -> targets.list(project.id()))).extracting(t -> t.getName()).containsExactly("staging-eu");
+    }
+
+    private List<Button> buttons(String label) {
+        return $(Button.class).all().stream().filter(b -> label.equals(b.getText()) && b.isVisible()).toList();
+    }
+
+    private <T extends com.vaadin.flow.component.Component & HasLabel> T labelled(Class<T> type, String label) {
+        return $(type).all().stream().filter(f -> label.equals(f.getLabel())).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<Button> rowButtons(String label) {
+        Grid grid = $(Grid.class).single();
+        var tester = test(grid);
+        int last = grid.getColumns().size() - 1;
+        List<Button> found = new ArrayList<>();
+        for (int row = 0; row < tester.size(); row++) {
+            tester.getCellComponent(row, last).getChildren().filter(Button.class::isInstance).map(Button.class::cast)
+                    .filter(b -> label.equals(((Button) b).getText())).forEach(b -> found.add((Button) b));
+        }
+        return found;
+    }
+}
