@@ -104,6 +104,22 @@ class ScopingViewTest extends BrowserlessTest {
     }
 
     @Test
+    void openingTheDocumentBuildsOnlyTheFirstTabAndEachOtherWhenItIsOpened() {
+        // Session memory: the nine tabs built at once held 751 KB per session (docs/benchmarks.md).
+        ProjectRef churn = world.projectOf("acme");
+        signIn("acme-pm");
+        UI.getCurrent().navigate("scoping/document/" + churn.id());
+        var tabs = (dev.cairn.api.ui.LazyTabSheet) $(TabSheet.class).single();
+        for (int i = 0; i < tabs.getTabCount(); i++) {
+            assertThat(tabs.isBuilt(tabs.getTabAt(i))).as(tabs.getTabAt(i).getLabel()).isEqualTo(i == 0);
+        }
+        selectTab("Metric contract");
+        assertThat($(dev.cairn.plugin.scoping.contract.ContractTab.class).all()).hasSize(1);
+        assertThat(tabs.isBuilt(tabs.getTabAt(4))).isTrue();
+        assertThat(tabs.isBuilt(tabs.getTabAt(5))).as("Candidates, not opened").isFalse();
+    }
+
+    @Test
     void aMemberReadsTheDocumentAndMayCommentButNotEdit() {
         ProjectRef churn = world.projectOf("acme");
         signIn("acme-member");

@@ -7,6 +7,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.dom.Element;
 import dev.cairn.api.project.ProjectRef;
@@ -108,11 +109,21 @@ class StoredXssTest extends SpringBrowserlessTest {
         for (String route : pages) {
             UI.getCurrent().navigate(route);
             assertNoInnerHtml(route);
-            if (page().getTextRecursively().contains(XSS)) {
+            boolean shown = page().getTextRecursively().contains(XSS);
+            // Tab sheets build a tab's content when it is first opened: open each one.
+            for (TabSheet tabs : $(TabSheet.class).all()) {
+                for (int i = 0; i < tabs.getTabCount(); i++) {
+                    tabs.setSelectedIndex(i);
+                    assertNoInnerHtml(route + " tab " + tabs.getTabAt(i).getLabel());
+                    shown |= page().getTextRecursively().contains(XSS);
+                }
+            }
+            if (shown) {
                 shownAsText.add(route);
             }
         }
-        assertThat(shownAsText).as("pages showing the project's own fields as text").contains("project/" + id, "lineage/" + id);
+        assertThat(shownAsText).as("pages showing the project's own fields as text").contains("project/" + id, "lineage/" + id,
+                "scoping/document/" + id);
 
         // The lineage details panel shows a node's name and properties as text.
         UI.getCurrent().navigate("lineage/" + id);
@@ -137,8 +148,11 @@ class StoredXssTest extends SpringBrowserlessTest {
     void noSourceFileWritesHtmlFromStrings() throws Exception {
         Path root = Path.of("..", "..").toAbsolutePath().normalize();
         List<Path> sources;
-        try (Stream<Path> files = Stream.of("src/api/src/main", "src/app/src/main", "plugins", "frontend")
-                .map(root::resolve).filter(Files::isDirectory).flatMap(StoredXssTest::walk)) {
+        List<Path> folders = Stream.of("src/api/src/main", "src/platform/src/main", "src/test-kit/src/main", "plugins", "frontend")
+                .map(root::resolve).toList();
+        // A folder that moved must fail the test, not be skipped: it would scan nothing silently.
+        assertThat(folders).as("source folders").allMatch(Files::isDirectory);
+        try (Stream<Path> files = folders.stream().flatMap(StoredXssTest::walk)) {
             sources = files.filter(p -> p.toString().matches(".*\\.(java|ts|js)$"))
                     .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/node_modules/")
                             && !p.toString().contains("/generated/")).toList();
