@@ -237,14 +237,14 @@ class RichRunsIT {
     @Test
     void aRecordMlflowRefusesWaitsWithTheReasonWhileTheRecordsAfterItAreDelivered() throws Exception {
         ProjectRef project = newProject("acme-pm", "REFU");
-        // Queued past validation (an older Cairn, a changed MLflow limit): a value MLflow refuses.
+        // Queued past validation (an older Cairn, a changed MLflow rule): a parameter name MLflow refuses.
         UUID refused = actors().as("acme-member", () -> {
             var record = tenantDb.newRecord(TRACKING_OUTBOX);
             record.setId(UUID.randomUUID());
             record.setProjectId(project.id());
             record.setKind(OutboxKind.LOG_RUN.name());
             record.setPayload(payloads.run(new OutboxPayloads.RunPayload("acme-member",
-                    RunRecord.named("too long").param("notes", "x".repeat(9000)).build())));
+                    RunRecord.named("bad key").param("notes;drop", "x").build())));
             record.setStatus(OutboxStatus.PENDING);
             record.setAttempts(0);
             var earlier = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1);
