@@ -31,12 +31,10 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:datasetdependents;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
-class DatasetDependentsTest extends SpringBrowserlessTest {
+class DatasetDependentsTest extends dev.cairn.app.support.BrowserlessTest {
 
     private static final String DATASET = "data.dataset";
 
-    @Autowired
-    DSLContext dsl;
     @Autowired
     ProjectService projects;
     @Autowired
@@ -45,15 +43,6 @@ class DatasetDependentsTest extends SpringBrowserlessTest {
     BaselineService baselines;
     @Autowired
     LineageQueries lineage;
-
-    @AfterEach
-    void signOut() {
-        Actors.signOut();
-    }
-
-    private Actors actors() {
-        return new Actors(dsl);
-    }
 
     /** A project with dataset "cards" and a baseline "rule of thumb" measured on it. */
     private ProjectRef projectWithMeasuredDataset(String key) {
@@ -131,16 +120,4 @@ class DatasetDependentsTest extends SpringBrowserlessTest {
         assertThat(actors().as("acme-pm", () -> datasets.list(project.id()))).isEmpty();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<Button> rowButtons(String label) {
-        Grid grid = $(Grid.class).single();
-        var tester = test(grid);
-        int last = grid.getColumns().size() - 1;
-        List<Button> found = new ArrayList<>();
-        for (int row = 0; row < tester.size(); row++) {
-            tester.getCellComponent(row, last).getChildren().filter(Button.class::isInstance).map(Button.class::cast)
-                    .filter(b -> label.equals(((Button) b).getText())).forEach(b -> found.add((Button) b));
-        }
-        return found;
-    }
 }

@@ -32,23 +32,12 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:targetsedit;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
         "cairn.jobs.poll-interval=1h"})
 @ActiveProfiles("demo")
-class TargetsEditTest extends SpringBrowserlessTest {
+class TargetsEditTest extends dev.cairn.app.support.BrowserlessTest {
 
-    @Autowired
-    DSLContext dsl;
     @Autowired
     ProjectService projects;
     @Autowired
     TargetService targets;
-
-    @AfterEach
-    void signOut() {
-        Actors.signOut();
-    }
-
-    private Actors actors() {
-        return new Actors(dsl);
-    }
 
     private ProjectRef projectWithTargets(String key, String... names) {
         ProjectRef project = actors().as("acme-pm", () -> projects.create("Project " + key, key, null));
@@ -147,16 +136,4 @@ class TargetsEditTest extends SpringBrowserlessTest {
         return $(type).all().stream().filter(f -> label.equals(f.getLabel())).findFirst().orElseThrow();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<Button> rowButtons(String label) {
-        Grid grid = $(Grid.class).single();
-        var tester = test(grid);
-        int last = grid.getColumns().size() - 1;
-        List<Button> found = new ArrayList<>();
-        for (int row = 0; row < tester.size(); row++) {
-            tester.getCellComponent(row, last).getChildren().filter(Button.class::isInstance).map(Button.class::cast)
-                    .filter(b -> label.equals(((Button) b).getText())).forEach(b -> found.add((Button) b));
-        }
-        return found;
-    }
 }
