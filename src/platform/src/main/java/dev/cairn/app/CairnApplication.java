@@ -16,6 +16,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CairnApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CairnApplication.class, args);
+        var application = new SpringApplication(CairnApplication.class);
+        StartupReport.attachIfAsked(application);
+        application.run(args);
+        StartupReport.printIfAsked(application);
     }
 }
