@@ -61,7 +61,7 @@ class LegacyHistoryUpgradeIT {
         }
         assertThat(history(database, "platform")).containsExactly("2 BASELINE", "3 SQL V3__job_heartbeat_outbox_claim.sql",
                 "4 SQL V4__audit_entry_time_index.sql", "5 SQL V5__stored_files.sql", "6 SQL V6__tenant_job_limit.sql", "7 SQL V7__event_publication.sql", "8 SQL V8__api_tokens.sql",
-                "9 SQL V9__tracking_outbox_large_payloads.sql", "10 SQL V10__user_deletion.sql");
+                "9 SQL V9__tracking_outbox_large_payloads.sql", "10 SQL V10__user_deletion.sql", "11 SQL V11__job_starter.sql");
         assertThat(history(database, "scoping")).containsExactly("3 BASELINE");
         assertThat(history(database, "data")).containsExactly("1 BASELINE");
         assertThat(history(database, "modeling")).containsExactly("1 BASELINE");

@@ -62,7 +62,7 @@ class PluginMigrationsIT {
         assertThat(applied("platform")).containsExactly("1 V1__platform.sql", "2 V2__session_revocation.sql",
                 "3 V3__job_heartbeat_outbox_claim.sql", "4 V4__audit_entry_time_index.sql", "5 V5__stored_files.sql",
                 "6 V6__tenant_job_limit.sql", "7 V7__event_publication.sql", "8 V8__api_tokens.sql",
-                "9 V9__tracking_outbox_large_payloads.sql", "10 V10__user_deletion.sql");
+                "9 V9__tracking_outbox_large_payloads.sql", "10 V10__user_deletion.sql", "11 V11__job_starter.sql");
         assertThat(applied("scoping")).containsExactly("1 V1__problem_statement.sql", "2 V2__scoping_document.sql",
                 "3 V3__scoping_collaboration.sql");
         assertThat(applied("data")).containsExactly("1 V1__dataset.sql");

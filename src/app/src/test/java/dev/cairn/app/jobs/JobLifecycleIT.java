@@ -171,16 +171,7 @@ class JobLifecycleIT {
     }
 
     private JobRecord await(UUID jobId, Predicate<JobRecord> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JobRecord job = null;
-        while (System.nanoTime() < deadline) {
-            job = fetch(jobId);
-            if (condition.test(job)) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("job " + jobId + " did not reach the state; last: " + (job == null ? null : job.getStatus()));
+        return JobAwait.until(dsl, jobId, condition);
     }
 
     private static OffsetDateTime now() {

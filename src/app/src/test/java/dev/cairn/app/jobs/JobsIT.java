@@ -76,15 +76,6 @@ class JobsIT {
     }
 
     private JobRecord await(UUID jobId, Predicate<JobRecord> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JobRecord job = null;
-        while (System.nanoTime() < deadline) {
-            job = TenantScope.callAsPlatform(() -> dsl.selectFrom(JOB).where(JOB.ID.eq(jobId)).fetchSingle());
-            if (condition.test(job)) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " did not reach the state; last: " + (job == null ? null : job.getStatus()));
+        return JobAwait.until(dsl, jobId, condition);
     }
 }

@@ -32,12 +32,42 @@ class ProbeJobs {
     static final Map<UUID, Integer> PARALLELISM = new ConcurrentHashMap<>();
     static final Map<UUID, java.util.concurrent.ExecutorService> EXECUTORS = new ConcurrentHashMap<>();
 
+    /** Per job: who it ran as (username and roles, or "nobody"), in its own thread and in one of its tasks, and what it could do. */
+    static final Map<UUID, String> ACTED_AS = new ConcurrentHashMap<>();
+    static final Map<UUID, String> TASK_ACTED_AS = new ConcurrentHashMap<>();
+    static final Map<UUID, java.util.Set<String>> COULD = new ConcurrentHashMap<>();
+
     static CountDownLatch release(UUID jobId) {
         return RELEASE.computeIfAbsent(jobId, id -> new CountDownLatch(1));
     }
 
     static CountDownLatch returned(UUID jobId) {
         return RETURNED.computeIfAbsent(jobId, id -> new CountDownLatch(1));
+    }
+
+    @Bean
+    JobHandler whoRuns(dev.cairn.api.security.CurrentUser currentUser, dev.cairn.api.security.PermissionCheck permissions) {
+        java.util.function.Supplier<String> who = () -> currentUser.get()
+                .map(user -> user.username() + " " + new java.util.TreeSet<>(user.roles())).orElse("nobody");
+        return new JobHandler() {
+            @Override
+            public String type() {
+                return "test.who-runs";
+            }
+
+            @Override
+            public void run(JobContext context) throws Exception {
+                ACTED_AS.put(context.jobId(), who.get());
+                TASK_ACTED_AS.put(context.jobId(), context.executor().submit(who::get).get());
+                java.util.Set<String> could = new java.util.TreeSet<>();
+                for (var permission : dev.cairn.app.plugins.PlatformPermissions.ALL) {
+                    if (permissions.can(permission)) {
+                        could.add(permission.id());
+                    }
+                }
+                COULD.put(context.jobId(), could);
+            }
+        };
     }
 
     @Bean

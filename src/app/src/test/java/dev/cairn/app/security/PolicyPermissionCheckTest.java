@@ -95,8 +95,8 @@ class PolicyPermissionCheckTest {
         }
 
         @Override
-        public boolean includes(PermissionDefinition permission) {
-            return permission.equals(UPLOAD);
+        public java.util.Set<String> permissionIds() {
+            return java.util.Set.of(UPLOAD.id());
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.cairn.app.api;
 import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.app.security.CairnPrincipal;
 import dev.cairn.app.security.PermissionScope;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
@@ -26,8 +27,8 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken implement
     }
 
     @Override
-    public boolean includes(PermissionDefinition permission) {
-        return scope.byRole() || scope.permissionIds().contains(permission.id());
+    public Set<String> permissionIds() {
+        return scope.byRole() ? null : scope.permissionIds();
     }
 
     UUID tokenId() {

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -186,8 +187,20 @@ class JobRunner {
     }
 
     private void run(JobRecord job) {
+        Authentication actor;
+        try {
+            // A platform read of the job's own tenant: the starter is read with the raw DSLContext.
+            actor = TenantScope.callAsPlatform(() -> JobActor.of(job, dsl)).orElse(null);
+        } catch (JobActor.StarterCannotAct refused) {
+            finish(job, JobStatus.FAILED, refused.getMessage(), null);
+            return;
+        }
+        JobActor.runAs(actor, () -> runHandler(job, actor));
+    }
+
+    private void runHandler(JobRecord job, Authentication actor) {
         JobHandler handler = jobs.handler(job.getType());
-        try (DatabaseJobContext context = new DatabaseJobContext(job)) {
+        try (DatabaseJobContext context = new DatabaseJobContext(job, actor)) {
             try {
                 if (handler == null) {
                     throw new IllegalStateException("No handler for job type " + job.getType());
@@ -268,10 +281,12 @@ class JobRunner {
     /** One run's context; closing it ends the job's own threads. */
     private final class DatabaseJobContext implements JobContext, AutoCloseable {
         private final JobRecord job;
+        private final Authentication actor;
         private JobThreads threads;
 
-        DatabaseJobContext(JobRecord job) {
+        DatabaseJobContext(JobRecord job, Authentication actor) {
             this.job = job;
+            this.actor = actor;
         }
 
         @Override
@@ -315,7 +330,7 @@ class JobRunner {
         @Override
         public synchronized ExecutorService executor() {
             if (threads == null) {
-                threads = new JobThreads(job.getId(), job.getTenantId(), properties.threadsPerJob());
+                threads = new JobThreads(job.getId(), job.getTenantId(), actor, properties.threadsPerJob());
             }
             return threads;
         }

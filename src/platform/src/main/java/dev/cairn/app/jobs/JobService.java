@@ -80,6 +80,7 @@ public class JobService implements Jobs {
         job.setProgress(0.0);
         job.setCancelRequested(false);
         job.setCreatedBy(user.username());
+        JobActor.recordStarter(job, user);
         job.setCreatedAt(OffsetDateTime.now(ZoneOffset.UTC));
         db.insert(job);
         return job.getId();

@@ -1,6 +1,7 @@
 package dev.cairn.app.security;
 
 import dev.cairn.api.plugin.PermissionDefinition;
+import java.util.Set;
 
 /**
  * An authentication that holds only part of its user's rights: an API token scoped to a set of
@@ -9,5 +10,14 @@ import dev.cairn.api.plugin.PermissionDefinition;
  */
 public interface PermissionScope {
 
-    boolean includes(PermissionDefinition permission);
+    /**
+     * The ids of the permissions this authentication may use, or null when it narrows by role only
+     * (then its principal's roles already are the narrowed ones, and every permission they grant is in scope).
+     */
+    Set<String> permissionIds();
+
+    default boolean includes(PermissionDefinition permission) {
+        Set<String> ids = permissionIds();
+        return ids == null || ids.contains(permission.id());
+    }
 }

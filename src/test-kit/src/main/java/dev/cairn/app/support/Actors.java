@@ -89,8 +89,8 @@ public final class Actors {
         }
 
         @Override
-        public boolean includes(PermissionDefinition permission) {
-            return permissionIds.contains(permission.id());
+        public Set<String> permissionIds() {
+            return permissionIds;
         }
     }
 
