@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Settings (system properties): cairn.bench.url (the running application), cairn.bench.pid (its
  * process, for jcmd), cairn.bench.sessions (50), cairn.bench.rounds (3), cairn.bench.logins (30),
+ * cairn.bench.warm-up-batch (true: one unrecorded batch of the first page before the rounds),
  * cairn.bench.user (acme-pm), cairn.bench.out (result folder, target/bench-sessions).
  */
 class SessionBenchmark {
@@ -66,6 +67,7 @@ class SessionBenchmark {
     private final int sessions = Integer.getInteger("cairn.bench.sessions", 50);
     private final int rounds = Integer.getInteger("cairn.bench.rounds", 3);
     private final int logins = Integer.getInteger("cairn.bench.logins", 30);
+    private final boolean warmUpBatch = Boolean.parseBoolean(System.getProperty("cairn.bench.warm-up-batch", "true"));
     private final String user = System.getProperty("cairn.bench.user", "acme-pm");
     private final List<String> pages = List.of(System.getProperty("cairn.bench.pages",
             "login,projects,project,scoping,data,modeling,deployment").split(","));
@@ -89,6 +91,13 @@ class SessionBenchmark {
                     Page session = open(browser, page, null);
                     close(session, !page.equals("login"));
                 }
+            }
+            // The first full batch of a run measured 40-45 KB per session more than every later one
+            // (session 5: heap kept by the first 50 sessions, e.g. caches sized to them): one batch
+            // of the first page, not recorded, takes that out of every page's figure.
+            if (warmUpBatch) {
+                batch(browser, pages.getFirst());
+                batchLogins.clear();
             }
             // Login to the first page, alone on an otherwise idle application (no benchmark sessions open);
             // first, so that a run stopped during the rounds still has it.
