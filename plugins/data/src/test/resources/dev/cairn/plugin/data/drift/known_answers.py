@@ -135,3 +135,13 @@ show("TFDV_JSD_CATEGORIES", tfdv_jsd(np.array([50.0, 30, 20, 0]), np.array([40.0
 ref1000 = pd.Series(normalish(1000, 11, 0.0, 1.0))
 show("KS_1000_1000_P", _ks_stat_test(ref1000, pd.Series(normalish(1000, 12, 0.08, 1.0)), NUM, 0.05)[0])
 show("KS_1000_999_P", _ks_stat_test(ref1000, pd.Series(normalish(999, 13, 0.05, 1.0)), NUM, 0.05)[0])
+
+# Edge cases (DriftEdgeCasesTest).
+ref100 = pd.Series(normalish(100, 14, 0.0, 1.0))
+far100 = pd.Series(normalish(100, 15, 50.0, 1.0))
+show("KS_DISJOINT_P", _ks_stat_test(ref100, far100, NUM, 0.05)[0])
+show("WASSERSTEIN_DISJOINT", _wasserstein_distance_norm(ref100, far100, NUM, 0.1)[0])
+show("JS_DISJOINT_CATEGORIES", _jensenshannon(pd.Series(["a"] * 10), pd.Series(["b"] * 10), CAT, 0.1)[0])
+show("Z_SINGLE_DIFFERENT_VALUES_P", _z_stat_test(pd.Series([5.0] * 50), pd.Series([6.0] * 40), CAT, 0.05)[0])
+show("WASSERSTEIN_CONSTANT_REFERENCE", _wasserstein_distance_norm(pd.Series([5.0] * 50), pd.Series([6.0] * 40), NUM, 0.1)[0])
+show("KS_IDENTICAL_P", _ks_stat_test(ref100, ref100, NUM, 0.05)[0])
