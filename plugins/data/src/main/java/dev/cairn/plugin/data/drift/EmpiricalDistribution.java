@@ -17,9 +17,14 @@ final class EmpiricalDistribution {
     private final long total;
     private final boolean exact;
     private final double rankError;
+    private final double min;
+    private final double max;
 
-    private EmpiricalDistribution(double[] values, long[] cumulative, boolean exact, double rankError) {
+    private EmpiricalDistribution(double[] values, long[] cumulative, boolean exact, double rankError, double min,
+                                  double max) {
         this.values = values;
+        this.min = min;
+        this.max = max;
         this.cumulative = cumulative;
         this.total = cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
         this.exact = exact;
@@ -34,18 +39,22 @@ final class EmpiricalDistribution {
             for (int i = 0; i < sorted.length; i++) {
                 ranks[i] = i + 1;
             }
-            return compress(sorted, ranks, true, 0);
+            return sorted.length == 0 ? new EmpiricalDistribution(new double[0], new long[0], true, 0, Double.NaN,
+                    Double.NaN) : compress(sorted, ranks, true, 0, sorted[0], sorted[sorted.length - 1]);
         }
         KllDoublesSketch sketch = column.sketch();
         if (sketch.isEmpty()) {
-            return new EmpiricalDistribution(new double[0], new long[0], false, 0);
+            return new EmpiricalDistribution(new double[0], new long[0], false, 0, Double.NaN, Double.NaN);
         }
         DoublesSortedView view = sketch.getSortedView();
-        return compress(view.getQuantiles(), view.getCumulativeWeights(), false, sketch.getNormalizedRankError(false));
+        // The sketch keeps the true extremes even when no retained item is one of them.
+        return compress(view.getQuantiles(), view.getCumulativeWeights(), false, sketch.getNormalizedRankError(false),
+                sketch.getMinItem(), sketch.getMaxItem());
     }
 
     /** Keeps the last cumulative weight of each run of equal values. */
-    private static EmpiricalDistribution compress(double[] sorted, long[] ranks, boolean exact, double rankError) {
+    private static EmpiricalDistribution compress(double[] sorted, long[] ranks, boolean exact, double rankError,
+                                                  double min, double max) {
         int distinct = 0;
         double[] values = new double[sorted.length];
         long[] cumulative = new long[sorted.length];
@@ -59,7 +68,7 @@ final class EmpiricalDistribution {
             }
         }
         return new EmpiricalDistribution(Arrays.copyOf(values, distinct), Arrays.copyOf(cumulative, distinct), exact,
-                rankError);
+                rankError, min, max);
     }
 
     boolean isEmpty() {
@@ -80,12 +89,14 @@ final class EmpiricalDistribution {
         return total;
     }
 
+    /** The smallest value (exact also for a sketch, which keeps it). */
     double min() {
-        return values[0];
+        return min;
     }
 
+    /** The largest value (exact also for a sketch). */
     double max() {
-        return values[values.length - 1];
+        return max;
     }
 
     /** The distinct values seen (for a sketch: among the items it retains), ascending. */

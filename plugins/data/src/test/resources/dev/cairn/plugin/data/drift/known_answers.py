@@ -145,3 +145,17 @@ show("JS_DISJOINT_CATEGORIES", _jensenshannon(pd.Series(["a"] * 10), pd.Series([
 show("Z_SINGLE_DIFFERENT_VALUES_P", _z_stat_test(pd.Series([5.0] * 50), pd.Series([6.0] * 40), CAT, 0.05)[0])
 show("WASSERSTEIN_CONSTANT_REFERENCE", _wasserstein_distance_norm(pd.Series([5.0] * 50), pd.Series([6.0] * 40), NUM, 0.1)[0])
 show("KS_IDENTICAL_P", _ks_stat_test(ref100, ref100, NUM, 0.05)[0])
+
+# Large columns, which Cairn compares through their KLL sketches (SketchBasisTest): Evidently on
+# the exact values, the answer the sketch-based figures approximate.
+big_ref = pd.Series(normalish(20000, 21, 0.0, 1.0))
+big_cur = pd.Series(normalish(20000, 22, 0.2, 1.1))
+big_same = pd.Series(normalish(20000, 23, 0.0, 1.0))
+big_nudge = pd.Series(normalish(20000, 24, 0.05, 1.0))
+show("BIG_WASSERSTEIN_SHIFTED", _wasserstein_distance_norm(big_ref, big_cur, NUM, 0.1)[0])
+show("BIG_WASSERSTEIN_SAME", _wasserstein_distance_norm(big_ref, big_same, NUM, 0.1)[0])
+show("BIG_JS_SHIFTED", _jensenshannon(big_ref, big_cur, NUM, 0.1)[0])
+show("BIG_PSI_SHIFTED", _psi(big_ref, big_cur, NUM, 0.1)[0])
+show("BIG_KS_NUDGE_P", _ks_stat_test(big_ref, big_nudge, NUM, 0.05)[0])
+show("BIG_KS_NUDGE_D", stats.ks_2samp(big_ref, big_nudge).statistic)
+show("BIG_KS_SHIFTED_P", _ks_stat_test(big_ref, big_cur, NUM, 0.05)[0])
