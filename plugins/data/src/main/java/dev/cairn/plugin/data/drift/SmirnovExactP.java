@@ -3,8 +3,8 @@ package dev.cairn.plugin.data.drift;
 /**
  * The exact two-sided p-value of the two-sample Kolmogorov-Smirnov statistic, for samples small
  * enough to keep (at most 1,000 values each): the share of lattice paths from (0, 0) to (m, n) that
- * leave the band |x/m - y/n| < d. commons-math3 3.6.1's {@code exactP} enumerates every combination
- * (C(m + n, n) of them) and cannot do 1,000 x 1,000, so this follows the published recursions scipy's
+ * leave the band |x/m - y/n| < d. commons-math3 3.6.1's {@code exactP} counts the paths in doubles
+ * and returns NaN from 600 x 600 on (the counts overflow), so this follows the published recursions scipy's
  * {@code ks_2samp(method="exact")} uses: for m = n the alternating binomial series of Gnedenko and
  * Korolyuk in Horner form; otherwise Hodges' inside method computed for 1 - p directly as Viehmann
  * (arXiv 2102.08037) proposes, which keeps the numbers in range.
