@@ -44,11 +44,26 @@ final class KolmogorovSmirnov {
 
     private static DriftMeasurement asymptotic(double d, double tested, int m, int n, double threshold, Basis basis,
                                                String note) {
-        double en = (double) m * n / ((double) m + n);
-        int effective = (int) Math.max(1, Math.rint(en));
-        double p = tested == 0 ? 1.0 : Math.min(1, Math.max(0, 1 - KOLMOGOROV.cdf(tested, effective)));
+        double p = asymptoticPValue(tested, m, n);
         return DriftMeasurement.of(DriftMethod.KOLMOGOROV_SMIRNOV, p, threshold, basis,
                 String.format(Locale.ROOT, "D = %.4f, asymptotic p-value over %d and %d values%s", d, m, n, note));
+    }
+
+    /**
+     * Below this sqrt(n) D the Kolmogorov distribution's survival function is 1 to within 1e-12
+     * (its CDF there is sqrt(2 pi) / x exp(-pi^2 / (8 x^2)) at most), and commons-math3's Pelz-Good
+     * series does not converge for x between about 0.001 and 0.04.
+     */
+    static final double NEGLIGIBLE_SCALED_STATISTIC = 0.2;
+
+    /** scipy's asymptotic two-sided p-value: kstwo.sf(d, round(m n / (m + n))). */
+    static double asymptoticPValue(double d, int m, int n) {
+        double en = (double) m * n / ((double) m + n);
+        int effective = (int) Math.max(1, Math.rint(en));
+        if (d * Math.sqrt(effective) < NEGLIGIBLE_SCALED_STATISTIC) {
+            return 1.0;
+        }
+        return Math.min(1, Math.max(0, 1 - KOLMOGOROV.cdf(d, effective)));
     }
 
     /** D for weighted (sketch) distributions. */

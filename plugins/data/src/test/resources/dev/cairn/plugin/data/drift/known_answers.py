@@ -159,3 +159,11 @@ show("BIG_PSI_SHIFTED", _psi(big_ref, big_cur, NUM, 0.1)[0])
 show("BIG_KS_NUDGE_P", _ks_stat_test(big_ref, big_nudge, NUM, 0.05)[0])
 show("BIG_KS_NUDGE_D", stats.ks_2samp(big_ref, big_nudge).statistic)
 show("BIG_KS_SHIFTED_P", _ks_stat_test(big_ref, big_cur, NUM, 0.05)[0])
+
+# The asymptotic p-value (KolmogorovSmirnovAsymptoticTest).
+show("KSTWO_SF_1E5_10000", stats.kstwo.sf(1e-5, 10000))
+show("KSTWO_SF_2E4_10000", stats.kstwo.sf(2e-4, 10000))
+show("KSTWO_SF_5E5_500000", stats.kstwo.sf(5e-5, 500000))
+show("KSTWO_SF_1E3_500000", stats.kstwo.sf(1e-3, 500000))
+show("KSTWO_SF_002_10000", stats.kstwo.sf(0.02, 10000))
+show("KSTWO_SF_0005_10000", stats.kstwo.sf(0.005, 10000))
