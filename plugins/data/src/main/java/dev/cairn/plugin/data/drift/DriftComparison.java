@@ -4,9 +4,10 @@ import java.util.SequencedMap;
 
 /**
  * Compares two datasets' column distributions feature by feature: drift between two versions, or
- * skew between training data and what serving sees. The data plugin implements it for dataset
- * versions; deployment monitoring is meant to call the same comparison on live inputs, which is why
- * it takes distributions (mergeable sketches and counts), never files.
+ * skew between training data and what serving sees. It takes distributions (mergeable sketches and
+ * counts, as the profiler stores them with each version), never files: a report between two stored
+ * versions reads neither file, and deployment monitoring can call the same comparison on live
+ * inputs. Meant to move into cairn-api (ADR 0018).
  */
 public interface DriftComparison {
 

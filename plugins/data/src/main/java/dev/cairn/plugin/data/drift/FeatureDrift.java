@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param verdict      the measure that decides (the default choice or the override), or null when
  *                     the feature was not compared
  * @param overridden   whether the verdict's method or threshold came from an override
- * @param measurements every measure that applies, the deciding one first, each with its own
- *                     default threshold but the deciding one's; raw values for the reader
+ * @param measurements every measure that applies, the deciding one first; the others are read
+ *                     against their own default thresholds (raw values for the reader)
  * @param histogram    both sides on common bins, or null when not compared
  * @param notCompared  why the feature was not compared, or null when it was
  */
