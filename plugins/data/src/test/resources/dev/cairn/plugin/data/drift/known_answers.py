@@ -1,9 +1,11 @@
 """Known answers for DriftMeasuresTest, from scipy and Evidently (not from Cairn's code).
 
 Run with a project-local venv (not the shared .tools/):
-  python3 -m venv .tools-bench/drift && .tools-bench/drift/bin/pip install scipy numpy pandas evidently
+  python3 -m venv .tools-bench/drift
+  .tools-bench/drift/bin/pip install scipy numpy "pandas<3" evidently==0.7.23
   .tools-bench/drift/bin/python plugins/data/src/test/resources/dev/cairn/plugin/data/drift/known_answers.py
-Measured with scipy 1.17.1, numpy 2.4.6, pandas 3.1.1, evidently 0.7.23.
+(scripts/bench-drift creates the same venv.) Measured with scipy 1.17.1, numpy 2.4.6, pandas 2.3.3
+and evidently 0.7.23; evidently 0.7.23 does not import with pandas 3.
 The samples come from the same linear congruential generator as the test's Samples class.
 """
 import numpy as np
