@@ -103,6 +103,14 @@ final class ColumnAccumulator {
         }
     }
 
+    /** One cell as characters: while staging a known value needs no string. */
+    void accept(char[] chars, int offset, int length, long hash) {
+        if (staged != null && staged.increment(hash)) {
+            return;
+        }
+        accept(length == 0 ? "" : new String(chars, offset, length), hash);
+    }
+
     /** Past the staging bound: the counted values are absorbed and seed the sketches. */
     private void startStreaming() {
         distinct = DistinctValues.sketched(absorbStaged(), options);

@@ -65,6 +65,26 @@ public final class CsvRowSource implements RowSource {
         }
     }
 
+    /**
+     * Reads the next row into {@code sink} field by field (no strings made); false after the last
+     * row. Rows read this way are not returned by {@link #next()}.
+     */
+    boolean nextInto(FieldSink sink) {
+        handler.sink = sink;
+        try {
+            if (!records.hasNext()) {
+                return false;
+            }
+            records.next();
+            sink.endRow(handler.fieldCount(), handler.line);
+            return true;
+        } catch (CsvParseException e) {
+            throw new IllegalArgumentException("the CSV could not be read: " + e.getMessage(), e);
+        } finally {
+            handler.sink = null;
+        }
+    }
+
     @Override
     public long bytesRead() {
         return input.count;
@@ -79,16 +99,28 @@ public final class CsvRowSource implements RowSource {
     private static final class RowHandler extends AbstractBaseCsvCallbackHandler<String[]> {
         int width = 16;
         long line;
+        FieldSink sink;
         private String[] fields = new String[16];
+        private static final String[] NONE = new String[0];
 
         @Override
         protected void handleBegin(long startingLineNumber) {
             line = startingLineNumber;
-            fields = new String[width];
+            if (sink == null) {
+                fields = new String[width];
+            }
+        }
+
+        int fieldCount() {
+            return getFieldCount();
         }
 
         @Override
         protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
+            if (sink != null) {
+                sink.field(index, buffer, offset, length, line);
+                return;
+            }
             if (index >= fields.length) {
                 fields = Arrays.copyOf(fields, Math.max(index + 1, fields.length * 2));
             }
@@ -97,6 +129,9 @@ public final class CsvRowSource implements RowSource {
 
         @Override
         protected String[] buildRecord() {
+            if (sink != null) {
+                return NONE;
+            }
             int count = getFieldCount();
             return count == fields.length ? fields : Arrays.copyOf(fields, count);
         }

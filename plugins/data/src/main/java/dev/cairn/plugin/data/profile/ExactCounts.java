@@ -55,6 +55,33 @@ final class ExactCounts {
         }
     }
 
+    /**
+     * Counts one more of the value with this hash when it is known, without its text (the CSV
+     * reader then makes no string for the cell); false when it is new, to be {@link #add}ed.
+     */
+    boolean increment(long hash) {
+        if (hash == 0) {
+            if (zeroValue == null) {
+                return false;
+            }
+            zeroCount++;
+            return true;
+        }
+        int mask = values.length - 1;
+        int i = slot(hash, mask);
+        while (true) {
+            long slot = slots[2 * i];
+            if (slot == hash) {
+                slots[2 * i + 1]++;
+                return true;
+            }
+            if (slot == 0) {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     private static int slot(long hash, int mask) {
         return (int) (hash ^ (hash >>> 29)) & mask;
     }

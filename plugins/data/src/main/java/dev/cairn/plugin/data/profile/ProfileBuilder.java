@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  * update the column statistics of the previous batch, the columns split between them. Not
  * thread-safe: one caller.
  */
-public final class ProfileBuilder implements AutoCloseable {
+public final class ProfileBuilder implements AutoCloseable, FieldSink {
 
     static final int BATCH_ROWS = 2048;
 
@@ -122,6 +122,34 @@ public final class ProfileBuilder implements AutoCloseable {
         if (filled == BATCH_ROWS) {
             flush();
         }
+    }
+
+    private long rowHash;
+
+    /** A field of the current row as characters (one thread only; see {@link FieldSink}). */
+    @Override
+    public void field(int index, char[] chars, int offset, int length, long line) {
+        if (index >= width) {
+            throw new IllegalArgumentException("line " + line + " has more than the header's " + width + " fields");
+        }
+        long hash = ValueHash.of(chars, offset, length);
+        rowHash += ValueHash.mix(hash ^ salts[index]);
+        columns.get(index).accept(chars, offset, length, hash);
+    }
+
+    @Override
+    public void endRow(int fieldCount, long line) {
+        if (fieldCount != width) {
+            throw new IllegalArgumentException("line " + line + " has " + fieldCount + " fields where the header has "
+                    + width);
+        }
+        duplicates.add(rowHash);
+        rowHash = 0;
+    }
+
+    /** Whether rows may come field by field: only when this builder updates on the caller's thread. */
+    boolean takesFields() {
+        return executor == null && !built;
     }
 
     /** Rows added so far. */

@@ -54,7 +54,7 @@ public record ProfileOptions(String labelColumn, Set<String> missingTokens, int 
     }
 
     public static ProfileOptions defaults() {
-        return new ProfileOptions(null, DEFAULT_MISSING_TOKENS, 1_000, 1_000, 200, 12, 1024, 2_000_000, 20_000, 1);
+        return new ProfileOptions(null, DEFAULT_MISSING_TOKENS, 1_000, 1_000, 200, 12, 1024, 2_000_000, 10_000, 1);
     }
 
     public ProfileOptions withLabelColumn(String label) {

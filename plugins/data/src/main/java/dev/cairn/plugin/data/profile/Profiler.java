@@ -16,6 +16,14 @@ public final class Profiler {
     private Profiler() {
     }
 
+    private static boolean add(ProfileBuilder builder, String[] row) {
+        if (row == null) {
+            return false;
+        }
+        builder.add(row);
+        return true;
+    }
+
     public static DatasetProfile profile(RowSource source, ProfileOptions options) throws IOException {
         return profile(source, options, ProgressListener.NONE, () -> false, null);
     }
@@ -31,8 +39,8 @@ public final class Profiler {
                                          BooleanSupplier cancelRequested, ExecutorService executor) throws IOException {
         try (ProfileBuilder builder = new ProfileBuilder(source.header(), options, executor)) {
             long rows = 0;
-            for (String[] row = source.next(); row != null; row = source.next()) {
-                builder.add(row);
+            CsvRowSource fields = source instanceof CsvRowSource csv && builder.takesFields() ? csv : null;
+            while (fields != null ? fields.nextInto(builder) : add(builder, source.next())) {
                 if (++rows % PROGRESS_EVERY_ROWS == 0) {
                     if (cancelRequested.getAsBoolean()) {
                         throw new ProfilingCancelledException(rows);

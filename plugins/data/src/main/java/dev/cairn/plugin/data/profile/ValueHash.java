@@ -22,6 +22,15 @@ final class ValueHash {
         return mix(hash ^ text.length());
     }
 
+    /** The same hash as {@link #of(String)} of {@code new String(chars, offset, length)}, without the string. */
+    static long of(char[] chars, int offset, int length) {
+        long hash = FNV_OFFSET;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            hash = (hash ^ chars[i]) * FNV_PRIME;
+        }
+        return mix(hash ^ length);
+    }
+
     static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

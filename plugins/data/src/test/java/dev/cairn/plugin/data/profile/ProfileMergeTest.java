@@ -87,7 +87,7 @@ class ProfileMergeTest {
         Estimate keys = merged.column("key").distinct();
         assertThat(keys.exact()).isFalse();
         assertThat((double) keys.value()).isCloseTo(60_000, within(3_000.0));
-        // The stored hashes (up to 20,000 rows per batch) are not kept past that: duplicates are estimated.
+        // The stored hashes (up to 10,000 rows per batch) are not kept past that: duplicates are estimated.
         assertThat(merged.duplicateRows().exact()).isFalse();
         assertThat(whole.duplicateRows()).isEqualTo(new Estimate(0, true));
     }
