@@ -53,6 +53,9 @@ final class ColumnAccumulator {
     /** The finite numeric values while there are at most exactValuesLimit of them, else null. */
     double[] values;
     int valueCount;
+    /** Values for the KLL sketch, given to it a block at a time (its bulk update copies them in at once). */
+    private final double[] pending = new double[512];
+    private int pendingCount;
     /** Every field counted while staging (missing ones too), or null once streaming or finished. */
     private ExactCounts staged;
     /** Set when streaming (past the staging bound) and once finished. */
@@ -123,6 +126,7 @@ final class ColumnAccumulator {
             distinct = DistinctValues.of(absorbStaged(), options);
             staged = null;
         }
+        flushPending();
     }
 
     private Map<String, Long> absorbStaged() {
@@ -167,6 +171,13 @@ final class ColumnAccumulator {
         return true;
     }
 
+    private void flushPending() {
+        if (pendingCount > 0) {
+            sketch.update(pending, 0, pendingCount);
+            pendingCount = 0;
+        }
+    }
+
     private boolean isMissingToken(String field, int length) {
         if (length > longestMissingToken) {
             return false;
@@ -180,7 +191,10 @@ final class ColumnAccumulator {
         numbers += times;
         moments.add(value, times);
         if (times == 1) {
-            sketch.update(value);
+            pending[pendingCount++] = value;
+            if (pendingCount == pending.length) {
+                flushPending();
+            }
         } else {
             sketch.update(value, times);
         }
