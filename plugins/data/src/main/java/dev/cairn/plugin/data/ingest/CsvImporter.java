@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class CsvImporter {
 
+    /** Characters of a column name (what the version's column list keeps). */
+    static final int MAX_NAME_CHARS = 1000;
     private static final int READ_AHEAD = 64 * 1024;
     private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d+)");
 
@@ -164,8 +166,10 @@ public final class CsvImporter {
                 throw reject(source, format, Problem.EMPTY_COLUMN_NAME, "Line " + line + ", column " + column
                         + ": the column has no name. Every column of the header row needs one.", line, column, List.of(line));
             }
-            if (name.length() > limits.maxFieldChars()) {
-                throw fieldTooLong(source, format, line, column, name.length());
+            if (name.length() > Math.min(MAX_NAME_CHARS, limits.maxFieldChars())) {
+                throw reject(source, format, Problem.FIELD_TOO_LONG, "Line " + line + ", column " + column + ": the column name has "
+                        + name.length() + " characters; at most " + Math.min(MAX_NAME_CHARS, limits.maxFieldChars()) + " are allowed.",
+                        line, column, List.of(line));
             }
             Integer earlier = seen.putIfAbsent(name, column);
             if (earlier != null) {
