@@ -58,6 +58,13 @@ public class DatasetService {
         return db.fetch(DATASET, DATASET.PROJECT_ID.eq(projectId), DATASET.CREATED_AT.desc());
     }
 
+    /** One dataset of the project; another project's or tenant's is not found. */
+    public DatasetRecord find(UUID projectId, UUID datasetId) {
+        permissions.require(DataPermissions.READ);
+        projects.require(projectId);
+        return require(projectId, datasetId);
+    }
+
     @Transactional
     public DatasetRecord register(UUID projectId, String name, String sourceUri, String description) {
         var user = permissions.require(DataPermissions.REGISTER);
