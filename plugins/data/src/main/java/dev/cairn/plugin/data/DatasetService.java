@@ -65,6 +65,19 @@ public class DatasetService {
         return require(projectId, datasetId);
     }
 
+    /** One dataset of the project by its name; not found as {@link #find}. */
+    public DatasetRecord findByName(UUID projectId, String name) {
+        permissions.require(DataPermissions.READ);
+        projects.require(projectId);
+        return requireByName(projectId, name);
+    }
+
+    /** For callers that checked their own permission (an upload token need not read the list). */
+    DatasetRecord requireByName(UUID projectId, String name) {
+        return db.fetchOptional(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.NAME.eq(name == null ? "" : name.strip())))
+                .orElseThrow(() -> new dev.cairn.api.tenancy.NotFoundException("Dataset " + name));
+    }
+
     @Transactional
     public DatasetRecord register(UUID projectId, String name, String sourceUri, String description) {
         var user = permissions.require(DataPermissions.REGISTER);
