@@ -94,6 +94,12 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getLocation().getQueryParameters().getSingleParameter(DATASET_PARAMETER).orElse("");
+        if (id.isEmpty()) {
+            // The page without a dataset (an old bookmark, the URL cut short): point at the list.
+            content.removeAll();
+            content.add(new Paragraph("No dataset chosen."), new Anchor("data/datasets/" + project().id(), "Choose one on the Datasets page"));
+            return;
+        }
         DatasetRecord dataset;
         try {
             dataset = datasets.find(project().id(), UUID.fromString(id));

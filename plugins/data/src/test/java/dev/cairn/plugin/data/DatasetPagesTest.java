@@ -203,5 +203,8 @@ class DatasetPagesTest extends BrowserlessTest {
         assertThat(getCurrentView()).isNotInstanceOf(DatasetView.class);
         navigate(globex, "not-an-id");
         assertThat(getCurrentView()).isNotInstanceOf(DatasetView.class);
+        UI.getCurrent().navigate("data/dataset/" + globex.id());
+        assertThat(getCurrentView()).as("without a dataset the page points at the list").isInstanceOf(DatasetView.class);
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).all()).anyMatch(a -> a.getText().equals("Choose one on the Datasets page"));
     }
 }
