@@ -14,7 +14,14 @@ public final class DataPermissions {
     public static final PermissionDefinition DELETE = new PermissionDefinition("data.delete",
             "delete datasets", Audience.MANAGERS);
 
-    static final List<PermissionDefinition> ALL = List.of(READ, REGISTER, DELETE);
+    /** Upload a version of a dataset (in the browser or with an API token scoped to it). */
+    public static final PermissionDefinition UPLOAD = new PermissionDefinition("data.upload",
+            "upload dataset versions", Audience.CONTRIBUTORS);
+    /** Delete a version's bytes for good (a privacy request); audited, lineage keeps a tombstone. */
+    public static final PermissionDefinition DELETE_VERSION = new PermissionDefinition("data.delete-version",
+            "delete dataset versions", Audience.MANAGERS);
+
+    static final List<PermissionDefinition> ALL = List.of(READ, REGISTER, DELETE, UPLOAD, DELETE_VERSION);
 
     private DataPermissions() {
     }

@@ -9,13 +9,20 @@ import dev.cairn.api.plugin.StagePlugin;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The data lifecycle stage. This first version registers the datasets a project works with. */
+/** The data lifecycle stage: a project's datasets and their immutable, checked versions. */
 @Component
 class DataPlugin implements StagePlugin {
 
     static final String ID = "data";
     static final String DATASET_ARTIFACT = "data.dataset";
     static final String REGISTRATION_EXECUTION = "data.registration";
+    static final String VERSION_ARTIFACT = "data.dataset-version";
+    static final String IMPORT_EXECUTION = "data.import";
+    static final String TOMBSTONE_ARTIFACT = "data.deleted-version";
+    static final String DELETION_EXECUTION = "data.version-deletion";
+    /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
+    static final java.util.Set<String> OWN_VERSION_TYPES = java.util.Set.of(VERSION_ARTIFACT, IMPORT_EXECUTION, TOMBSTONE_ARTIFACT,
+            DELETION_EXECUTION);
 
     private final DatasetService datasets;
 
@@ -45,7 +52,11 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(DATASET_ARTIFACT), List.of(REGISTRATION_EXECUTION), java.util.Map.of(DATASET_ARTIFACT, "Dataset", REGISTRATION_EXECUTION, "Dataset registration"));
+        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT),
+                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION),
+                java.util.Map.of(DATASET_ARTIFACT, "Dataset", REGISTRATION_EXECUTION, "Dataset registration", VERSION_ARTIFACT, "Dataset version",
+                        IMPORT_EXECUTION, "Dataset import", TOMBSTONE_ARTIFACT, "Deleted dataset version", DELETION_EXECUTION,
+                        "Dataset version deletion"));
     }
 
     @Override

@@ -2,6 +2,11 @@ package dev.cairn.plugin.data;
 
 import dev.cairn.api.security.PermissionCheck;
 import static dev.cairn.plugin.data.db.Tables.DATASET;
+import static dev.cairn.plugin.data.db.Tables.DATASET_VERSION;
+import static dev.cairn.plugin.data.db.Tables.DATASET_VERSION_COLUMN;
+
+import dev.cairn.api.audit.AuditLog;
+import dev.cairn.api.files.FileStore;
 
 import dev.cairn.api.lineage.LineageQueries;
 import dev.cairn.api.lineage.LineageQueries.Dependent;
@@ -21,7 +26,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registers a project's datasets and records each registration in the lineage graph. */
+/** A project's datasets (create, rename, delete), each registration recorded in the lineage graph; their versions are {@link DatasetVersions}. */
 @Service
 public class DatasetService {
 
@@ -33,14 +38,18 @@ public class DatasetService {
     private final PermissionCheck permissions;
     private final LineageRecorder lineage;
     private final LineageQueries lineageQueries;
+    private final FileStore files;
+    private final AuditLog audit;
 
     DatasetService(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, LineageRecorder lineage,
-                   LineageQueries lineageQueries) {
+                   LineageQueries lineageQueries, FileStore files, AuditLog audit) {
         this.db = db;
         this.projects = projects;
         this.permissions = permissions;
         this.lineage = lineage;
         this.lineageQueries = lineageQueries;
+        this.files = files;
+        this.audit = audit;
     }
 
     public List<DatasetRecord> list(UUID projectId) {
@@ -49,16 +58,33 @@ public class DatasetService {
         return db.fetch(DATASET, DATASET.PROJECT_ID.eq(projectId), DATASET.CREATED_AT.desc());
     }
 
+    /** One dataset of the project; another project's or tenant's is not found. */
+    public DatasetRecord find(UUID projectId, UUID datasetId) {
+        permissions.require(DataPermissions.READ);
+        projects.require(projectId);
+        return require(projectId, datasetId);
+    }
+
+    /** One dataset of the project by its name; not found as {@link #find}. */
+    public DatasetRecord findByName(UUID projectId, String name) {
+        permissions.require(DataPermissions.READ);
+        projects.require(projectId);
+        return requireByName(projectId, name);
+    }
+
+    /** For callers that checked their own permission (an upload token need not read the list). */
+    DatasetRecord requireByName(UUID projectId, String name) {
+        return db.fetchOptional(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.NAME.eq(name == null ? "" : name.strip())))
+                .orElseThrow(() -> new dev.cairn.api.tenancy.NotFoundException("Dataset " + name));
+    }
+
     @Transactional
     public DatasetRecord register(UUID projectId, String name, String sourceUri, String description) {
         var user = permissions.require(DataPermissions.REGISTER);
         ProjectRef project = projects.require(projectId);
         String cleanName = required("Name", name, 120);
         String cleanUri = sourceUri(sourceUri);
-        String cleanDescription = description == null ? "" : description.strip();
-        if (cleanDescription.length() > 2000) {
-            throw new IllegalArgumentException("Description must have at most 2000 characters.");
-        }
+        String cleanDescription = description(description);
         if (db.count(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.NAME.eq(cleanName))) > 0) {
             throw new IllegalArgumentException("Name: a dataset named " + cleanName + " already exists in " + project.key() + ".");
         }
@@ -71,7 +97,7 @@ public class DatasetService {
         dataset.setCreatedBy(user.username());
         dataset.setCreatedAt(OffsetDateTime.now(ZoneOffset.UTC));
         db.insert(dataset);
-        UUID artifact = lineage.recordArtifact(projectId, DataPlugin.DATASET_ARTIFACT, cleanName, cleanUri,
+        UUID artifact = lineage.recordArtifact(projectId, DataPlugin.DATASET_ARTIFACT, cleanName, cleanUri == null ? "cairn-dataset:" + dataset.getId() : cleanUri,
                 Map.of("dataset_id", dataset.getId().toString(), "registered_by", user.username()));
         lineage.recordExecution(projectId, DataPlugin.REGISTRATION_EXECUTION, "Register " + cleanName,
                 List.of(), List.of(artifact), Map.of("by", user.username()));
@@ -101,8 +127,8 @@ public class DatasetService {
     }
 
     /**
-     * Removes a dataset from the project's list; its lineage (who registered what, and when) stays.
-     * Refused while lineage shows something made from it (a baseline measured on it, a model trained
+     * Removes a dataset and its versions (their bytes too, as far as no other dataset holds the same
+     * bytes), audited; its lineage (who registered and uploaded what, and when) stays. Refused while lineage shows something made from it (a baseline measured on it, a model trained
      * on it): deleting it would leave them pointing at a dataset nobody can find.
      */
     @Transactional
@@ -114,7 +140,22 @@ public class DatasetService {
         if (!dependents.isEmpty()) {
             throw new IllegalStateException(refusal(dataset, dependents));
         }
+        // Its versions go with it, bytes included (unless another dataset's live version holds the same bytes).
+        var versions = db.fetch(DATASET_VERSION, DATASET_VERSION.DATASET_ID.eq(datasetId));
+        for (var version : versions) {
+            db.delete(DATASET_VERSION_COLUMN, DATASET_VERSION_COLUMN.VERSION_ID.eq(version.getId()));
+        }
+        db.delete(DATASET_VERSION, DATASET_VERSION.DATASET_ID.eq(datasetId));
         db.delete(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.ID.eq(datasetId)));
+        long deletedFiles = 0;
+        for (var version : versions) {
+            if (version.getFileId() != null && db.count(DATASET_VERSION, DATASET_VERSION.FILE_ID.eq(version.getFileId())) == 0) {
+                files.delete(version.getFileId(), "Dataset " + dataset.getName() + " deleted", DataPermissions.DELETE);
+                deletedFiles++;
+            }
+        }
+        audit.record("data.dataset.delete", "dataset " + dataset.getName() + " (" + datasetId + ")", AuditLog.Outcome.SUCCESS,
+                versions.size() + " version(s), " + deletedFiles + " stored file(s) deleted");
     }
 
     /**
@@ -131,9 +172,11 @@ public class DatasetService {
 
     /** What lineage shows was made from the dataset's registered artifact; the artifacts are named first. */
     private List<Dependent> dependentsOf(UUID projectId, DatasetRecord dataset) {
+        // Its own versions (and their imports and tombstones) are the dataset, not dependents of it;
+        // what other stages made from a version is.
         return lineageQueries.artifactWith(projectId, DataPlugin.DATASET_ARTIFACT, "dataset_id", dataset.getId().toString())
                 .map(artifact -> lineageQueries.downstream(projectId, artifact.id()))
-                .orElse(List.of());
+                .orElse(List.of()).stream().filter(d -> !DataPlugin.OWN_VERSION_TYPES.contains(d.type())).toList();
     }
 
     static String refusal(DatasetRecord dataset, List<Dependent> dependents) {
@@ -153,7 +196,7 @@ public class DatasetService {
                 : dev.cairn.api.plugin.StageGateCheck.GateResult.fail("Register the dataset the model will learn from.");
     }
 
-    private DatasetRecord require(UUID projectId, UUID datasetId) {
+    DatasetRecord require(UUID projectId, UUID datasetId) {
         return db.fetchOptional(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.ID.eq(datasetId))).orElseThrow(() -> new dev.cairn.api.tenancy.NotFoundException("Dataset"));
     }
 
@@ -176,7 +219,11 @@ public class DatasetService {
         return clean;
     }
 
+    /** Optional since datasets hold their versions: where the data lives outside Cairn, if anywhere. */
     private static String sourceUri(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
         String clean = required("Source URI", value, 1000);
         try {
             URI uri = new URI(clean);

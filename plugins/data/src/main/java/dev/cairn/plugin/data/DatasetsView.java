@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -28,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A project's datasets: the list, a form to register or edit one, and delete (each by permission). */
+/** A project's datasets: the list (each opens its versions), a form to create or rename one, and delete (each by permission). */
 @Route("data/datasets")
 @PageTitle("Datasets · Cairn")
 @PermitAll
@@ -46,16 +47,17 @@ public class DatasetsView extends ProjectPage {
     @Override
     protected void render(ProjectRef project) {
         grid.removeAllColumns();
-        grid.addColumn(DatasetRecord::getName).setHeader("Name").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(DatasetRecord::getSourceUri).setHeader("Source").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(d -> new Anchor(DatasetView.url(project, d.getId()), d.getName())).setHeader("Name").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(d -> d.getSourceUri() == null ? "" : d.getSourceUri()).setHeader("Source").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(DatasetRecord::getDescription).setHeader("Description").setFlexGrow(1);
         grid.addColumn(DatasetRecord::getCreatedBy).setHeader("By").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(d -> d.getCreatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE)).setHeader("Registered").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(can(DataPermissions.REGISTER)
-                ? "No datasets yet. Start by registering the dataset the model will learn from: a name and where it lives."
-                : "No datasets yet. A member or manager of the project registers them here.");
+                ? "No datasets yet. Start by registering the dataset the model will learn from (a name is enough), then open it and upload its first version (CSV or TSV)."
+                : "No datasets yet. A member or manager of the project registers them here and uploads their versions.");
         DatasetForm form = can(DataPermissions.REGISTER) ? new DatasetForm(project) : null;
         if (form != null) {
             add(form);
@@ -98,7 +100,7 @@ public class DatasetsView extends ProjectPage {
             return;
         }
         ConfirmDelete.ask("dataset " + dataset.getName(),
-                "It is no longer listed for the project; its lineage (who registered it, and when) stays.",
+                "It is no longer listed for the project, and its versions are deleted with their bytes; its lineage (who registered and uploaded what, and when) stays.",
                 () -> datasets.delete(project.id(), dataset.getId()), () -> refresh(project), tableStatus);
     }
 
@@ -120,8 +122,9 @@ public class DatasetsView extends ProjectPage {
         DatasetForm(ProjectRef project) {
             name.setMaxLength(120);
             source.setPlaceholder("s3://bucket/churn/2026-11.parquet");
+            source.setHelperText("Optional: where the data lives outside Cairn. Its versions are uploaded on the dataset's page.");
             description.setMaxLength(2000);
-            form.required(name, "Name").required(source, "Source URI").field(description, "Description");
+            form.required(name, "Name").field(source, "Source URI").field(description, "Description");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClickListener(click -> {
                 boolean isNew = editing == null;

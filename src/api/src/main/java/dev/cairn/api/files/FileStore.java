@@ -39,6 +39,14 @@ public interface FileStore {
      */
     void delete(UUID id, String reason);
 
+    /**
+     * Deletes the file as {@link #delete(UUID, String)} does, for a plugin whose own declared
+     * permission allows it (a manager deleting a dataset version on a privacy request): the store
+     * requires that permission of the caller instead of the tenant admin role, and the audit entry
+     * names it. The plugin deletes only files it stored and no other version of its data still uses.
+     */
+    void delete(UUID id, String reason, dev.cairn.api.plugin.PermissionDefinition allowedBy);
+
     /** The upload limit of the tenant in scope, in bytes: tell the user before they pick a file. */
     long uploadLimit();
 }

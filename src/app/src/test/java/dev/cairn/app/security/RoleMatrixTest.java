@@ -176,6 +176,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     @Autowired
     dev.cairn.api.files.FileStore files;
     @Autowired
+    dev.cairn.plugin.data.DatasetVersions datasetVersions;
+    @Autowired
     dev.cairn.app.files.StoredFileService storedFiles;
     @Autowired
     JobService jobs;
@@ -320,6 +322,15 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("delete a dataset", new Action(holders(DataPermissions.DELETE), () -> {
             UUID dataset = actors.as("acme-admin", () -> datasets.register(project.id(), "del-" + suffix(), "s3://b/d.csv", "")).getId();
             datasets.delete(project.id(), dataset);
+        }));
+        actions.put("upload a dataset version", new Action(holders(DataPermissions.UPLOAD), () -> uploadVersion(project.id())));
+        actions.put("edit a dataset version's provenance", new Action(holders(DataPermissions.UPLOAD), () -> {
+            UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
+            datasetVersions.editProvenance(project.id(), version, new dev.cairn.plugin.data.Provenance("role matrix", "", "", ""));
+        }));
+        actions.put("delete a dataset version", new Action(holders(DataPermissions.DELETE_VERSION), () -> {
+            UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
+            datasetVersions.delete(project.id(), version, "role matrix");
         }));
         actions.put("list baselines", new Action(holders(ModelingPermissions.READ), () -> baselines.list(project.id())));
         actions.put("record a baseline", new Action(holders(ModelingPermissions.RECORD_BASELINE), () -> baselines.record(project.id(),
@@ -471,6 +482,14 @@ class RoleMatrixTest extends SpringBrowserlessTest {
             }
         }
         return true;
+    }
+
+    /** A new dataset with one version of fresh bytes, uploaded by whoever is signed in: the version's id. */
+    private UUID uploadVersion(UUID projectId) {
+        UUID dataset = new Actors(dsl).as("acme-admin", () -> datasets.register(projectId, "dv-" + suffix(), null, "")).getId();
+        byte[] csv = ("id\n" + suffix() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return datasetVersions.upload(projectId, dataset, dev.cairn.api.files.NewFile.named("v.csv"), new java.io.ByteArrayInputStream(csv),
+                dev.cairn.plugin.data.ingest.FormatOverrides.NONE, dev.cairn.plugin.data.Provenance.NONE).version().getId();
     }
 
     private static String suffix() {

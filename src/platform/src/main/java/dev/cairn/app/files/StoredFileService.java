@@ -9,7 +9,9 @@ import dev.cairn.api.files.FileTooLargeException;
 import dev.cairn.api.files.NewFile;
 import dev.cairn.api.files.StoreResult;
 import dev.cairn.api.files.StoredFile;
+import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.security.CurrentUser;
+import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.Permissions;
 import dev.cairn.api.security.Role;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.impl.DSL;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -45,14 +48,17 @@ public class StoredFileService implements FileStore {
     private final ArchiveInspector archives;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final PermissionCheck permissions;
 
-    StoredFileService(TenantDb db, BlobStore blobs, FileLimits limits, FilesProperties properties, CurrentUser currentUser, AuditLog audit) {
+    StoredFileService(TenantDb db, BlobStore blobs, FileLimits limits, FilesProperties properties, CurrentUser currentUser, AuditLog audit,
+                      @Lazy PermissionCheck permissions) {
         this.db = db;
         this.blobs = blobs;
         this.limits = limits;
         this.archives = new ArchiveInspector(properties.archive());
         this.currentUser = currentUser;
         this.audit = audit;
+        this.permissions = permissions;
     }
 
     @Override
@@ -123,6 +129,16 @@ public class StoredFileService implements FileStore {
     @Override
     public void delete(UUID id, String reason) {
         Permissions.requireAnyRole(currentUser, "delete stored files", Role.TENANT_ADMIN);
+        deleteFile(id, reason);
+    }
+
+    @Override
+    public void delete(UUID id, String reason, PermissionDefinition allowedBy) {
+        permissions.require(allowedBy);
+        deleteFile(id, reason == null || reason.isBlank() ? reason : reason + " (allowed by " + allowedBy.id() + ")");
+    }
+
+    private void deleteFile(UUID id, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A deletion needs a reason (for example the privacy request's reference).");
         }

@@ -1,0 +1,37 @@
+package dev.cairn.plugin.data;
+
+import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
+import dev.cairn.plugin.data.ingest.Delimiters;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How the version history writes a version's provenance and format. */
+final class DatasetViewText {
+
+    private DatasetViewText() {
+    }
+
+    static String delimiter(String delimiter) {
+        return delimiter == null || delimiter.isEmpty() ? "" : Delimiters.name(delimiter.charAt(0));
+    }
+
+    static String provenance(DatasetVersionRecord v) {
+        if (v.getDeletedAt() != null) {
+            return "Deleted " + v.getDeletedAt().format(DateTimeFormatter.ISO_LOCAL_DATE) + " by " + v.getDeletedBy() + ": "
+                    + v.getDeletionReason();
+        }
+        List<String> parts = new ArrayList<>();
+        add(parts, "Source", v.getSource());
+        add(parts, "Collected", v.getCollectionMethod());
+        add(parts, "Licence", v.getLicence());
+        add(parts, "Notes", v.getNotes());
+        return parts.isEmpty() ? "—" : String.join(" · ", parts);
+    }
+
+    private static void add(List<String> parts, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            parts.add(label + ": " + value);
+        }
+    }
+}
