@@ -45,6 +45,12 @@ class DataPlugin implements StagePlugin {
         return List.of(new NavigationEntry("Datasets", DatasetsView.class));
     }
 
+    /** The list from the navigation, and each dataset's page (reached from the list, not the menu). */
+    @Override
+    public List<Class<? extends com.vaadin.flow.component.Component>> routes() {
+        return List.of(DatasetsView.class, DatasetView.class);
+    }
+
     @Override
     public List<PermissionDefinition> permissions() {
         return DataPermissions.ALL;

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -209,9 +208,10 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
     /** Uploads a new version: the file, the format choices (each "detect" by default) and the provenance. */
     private final class UploadForm extends FormLayout {
         private final DatasetFileField file = new DatasetFileField("File", files.uploadLimit(), properties.spoolDirectory());
-        private final Select<String> delimiter = new Select<>();
+        // ComboBoxes, not Selects: the production bundle ships vaadin-combo-box, not vaadin-select.
+        private final ComboBox<String> delimiter = new ComboBox<>("Delimiter");
         private final TextField quote = new TextField("Quote");
-        private final Select<String> header = new Select<>();
+        private final ComboBox<String> header = new ComboBox<>("Header row");
         private final ComboBox<String> encoding = new ComboBox<>("Encoding");
         private final ComboBox<String> fallback = new ComboBox<>("If not UTF-8, read as");
         private final ProvenanceFields provenance = new ProvenanceFields();
@@ -222,12 +222,10 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
 
         UploadForm(ProjectRef project, DatasetRecord dataset) {
             H3 heading = new H3("Upload a version");
-            delimiter.setLabel("Delimiter");
             delimiter.setItems("detect", "comma", "tab", "semicolon", "pipe");
             delimiter.setValue("detect");
             quote.setMaxLength(1);
             quote.setPlaceholder("detect (\")");
-            header.setLabel("Header row");
             header.setItems("detect", "yes", "no");
             header.setValue("detect");
             encoding.setItems("UTF-8", "UTF-16", "windows-1252", "ISO-8859-1");

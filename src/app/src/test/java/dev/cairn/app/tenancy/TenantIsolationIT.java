@@ -70,12 +70,32 @@ class TenantIsolationIT {
         ProjectRef acmeProject = world.projectOf("acme");
         world.projectOf("globex");
         assertThat(acmeProject).isNotNull();
+        for (String slug : List.of("acme", "globex")) {
+            seedADatasetVersion(slug, world.projectOf(slug));
+        }
         // Names from the catalogue: upper case on H2, lower case on PostgreSQL.
         // Every schema but the databases' own: a new plugin's schema is covered the moment it exists.
         tenantTables = dsl.meta().getTables().stream().filter(t -> columnNamed(t, "TENANT_ID") != null)
                 .filter(t -> t.getSchema() != null && !SYSTEM_SCHEMAS.contains(t.getSchema().getName().toUpperCase()))
                 .<Table<?>>map(t -> t).toList();
         assertThat(tenantTables).as("tenant tables found in the catalogue").hasSizeGreaterThan(10);
+    }
+
+    @Autowired
+    dev.cairn.plugin.data.DatasetService datasets;
+    @Autowired
+    dev.cairn.plugin.data.DatasetVersions datasetVersions;
+
+    /** The demo seeds a dataset but no version (its bytes would be the demo's): one per tenant, through the real upload. */
+    private void seedADatasetVersion(String slug, ProjectRef project) {
+        world.actors().run(slug + "-member", () -> {
+            UUID dataset = datasets.list(project.id()).getFirst().getId();
+            if (datasetVersions.history(project.id(), dataset).isEmpty()) {
+                byte[] csv = ("tenant,value\n" + slug + ",1\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                datasetVersions.upload(project.id(), dataset, dev.cairn.api.files.NewFile.named(slug + ".csv"),
+                        new java.io.ByteArrayInputStream(csv), dev.cairn.plugin.data.ingest.FormatOverrides.NONE, dev.cairn.plugin.data.Provenance.NONE);
+            }
+        });
     }
 
     @Test
@@ -92,7 +112,7 @@ class TenantIsolationIT {
                 .containsExactlyInAnyOrderElementsOf(tenantTables.stream()
                         .map(t -> t.getSchema().getName().toUpperCase() + "." + t.getName().toUpperCase()).toList());
         assertThat(tenantTables.stream().map(t -> t.getName().toUpperCase())).contains("PROJECT", "APP_USER", "LINEAGE_ARTIFACT",
-                "TRACKING_OUTBOX", "JOB", "DATASET", "BASELINE", "TARGET", "PROBLEM_STATEMENT", "AUDIT_ENTRY");
+                "TRACKING_OUTBOX", "JOB", "DATASET", "DATASET_VERSION", "DATASET_VERSION_COLUMN", "BASELINE", "TARGET", "PROBLEM_STATEMENT", "AUDIT_ENTRY");
         for (Table<?> table : tenantTables) {
             assertThat(rowsOf(table, acme)).as(table.getName() + " has Acme rows").isPositive();
             assertThat(rowsOf(table, globex)).as(table.getName() + " has Globex rows").isPositive();
