@@ -62,4 +62,26 @@ class PluginRoutesIT {
         }
         assertThat(routes.get(NotesView.class).getTemplate()).isEqualTo("example/notes/:___url_parameter");
     }
+
+    /**
+     * A {@code @Route} view that its plugin forgets to declare is not found on the real server,
+     * although browserless tests (which scan the classpath themselves) open it: every route class in
+     * a plugin's package must reach the router.
+     */
+    @Test
+    void everyRouteViewInAPluginsPackageIsInTheRouter() throws Exception {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        var registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
+        var routed = RouteConfiguration.forRegistry(registry).getAvailableRoutes().stream()
+                .map(RouteData::getNavigationTarget).map(Class::getName).collect(Collectors.toSet());
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(com.vaadin.flow.router.Route.class));
+        for (StagePlugin plugin : plugins.plugins()) {
+            var views = scanner.findCandidateComponents(plugin.getClass().getPackageName()).stream()
+                    .map(org.springframework.beans.factory.config.BeanDefinition::getBeanClassName).toList();
+            assertThat(views).as(plugin.id() + " has route views").isNotEmpty();
+            assertThat(routed).as(plugin.id() + ": its @Route views, each declared in routes()").containsAll(views);
+        }
+    }
 }
