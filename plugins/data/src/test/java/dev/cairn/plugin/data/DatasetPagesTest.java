@@ -39,14 +39,8 @@ class DatasetPagesTest extends BrowserlessTest {
     @Autowired
     DatasetVersions versions;
 
-    private record World(ProjectRef project, UUID dataset) {
-    }
-
     private World dataset() {
-        String key = "DP" + KEYS.incrementAndGet();
-        ProjectRef project = actors().as("acme-pm", () -> projects.create("Project " + key, key, null));
-        UUID dataset = actors().as("acme-pm", () -> datasets.register(project.id(), "subscribers", null, "Monthly snapshot")).getId();
-        return new World(project, dataset);
+        return World.withDataset(actors(), projects, datasets, "DP", "subscribers", "Monthly snapshot");
     }
 
     private void open(World world) {
@@ -80,8 +74,7 @@ class DatasetPagesTest extends BrowserlessTest {
 
     @Test
     void theEmptyDatasetsListSaysWhatToDoFirst() {
-        String key = "DP" + KEYS.incrementAndGet();
-        ProjectRef project = actors().as("acme-pm", () -> projects.create("Project " + key, key, null));
+        ProjectRef project = World.newProject(actors(), projects, "DP");
         signIn("acme-member");
         UI.getCurrent().navigate("data/datasets/" + project.id());
         assertThat($(Grid.class).single().getEmptyStateText()).contains("registering the dataset").contains("upload its first version");

@@ -41,7 +41,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 class DatasetVersionsApiIT {
 
-    private static final AtomicInteger KEYS = new AtomicInteger();
 
     @LocalServerPort
     int port;
@@ -67,14 +66,8 @@ class DatasetVersionsApiIT {
                 LocalDate.now(ZoneOffset.UTC).plusDays(7), ApiTokenScope.ofPermissions(permissions)))).secret();
     }
 
-    private record World(ProjectRef project, UUID dataset) {
-    }
-
     private World world() {
-        String key = "DA" + KEYS.incrementAndGet();
-        ProjectRef project = actors().as("acme-pm", () -> projects.create("Project " + key, key, null));
-        UUID dataset = actors().as("acme-pm", () -> datasets.register(project.id(), "nightly batch", null, "")).getId();
-        return new World(project, dataset);
+        return World.withDataset(actors(), projects, datasets, "DA", "nightly batch", "");
     }
 
     private String url(String key, String query) {

@@ -107,14 +107,8 @@ class DatasetVersionsIT {
         Actors.signOut();
     }
 
-    private record World(ProjectRef project, UUID dataset) {
-    }
-
     private World acmeDataset() {
-        String key = "DV" + KEYS.incrementAndGet();
-        ProjectRef project = actors().as("acme-pm", () -> projects.create("Project " + key, key, null));
-        UUID dataset = actors().as("acme-pm", () -> datasets.register(project.id(), "subscribers", null, "")).getId();
-        return new World(project, dataset);
+        return World.withDataset(actors(), projects, datasets, "DV", "subscribers", "");
     }
 
     private Upload upload(String user, World world, String content, Provenance provenance) {
