@@ -31,28 +31,21 @@ final class ExactCounts {
             zeroCount += times;
             return true;
         }
-        int mask = values.length - 1;
-        int i = slot(hash, mask);
-        while (true) {
-            long slot = slots[2 * i];
-            if (slot == hash) {
-                slots[2 * i + 1] += times;
-                return true;
-            }
-            if (slot == 0) {
-                if (size >= limit) {
-                    return false;
-                }
-                slots[2 * i] = hash;
-                slots[2 * i + 1] = times;
-                values[i] = value;
-                if (++size * 2 > values.length) {
-                    grow();
-                }
-                return true;
-            }
-            i = (i + 1) & mask;
+        int i = probe(slots, hash, values.length - 1);
+        if (slots[2 * i] == hash) {
+            slots[2 * i + 1] += times;
+            return true;
         }
+        if (size >= limit) {
+            return false;
+        }
+        slots[2 * i] = hash;
+        slots[2 * i + 1] = times;
+        values[i] = value;
+        if (++size * 2 > values.length) {
+            grow();
+        }
+        return true;
     }
 
     /**
@@ -67,23 +60,21 @@ final class ExactCounts {
             zeroCount++;
             return true;
         }
-        int mask = values.length - 1;
-        int i = slot(hash, mask);
-        while (true) {
-            long slot = slots[2 * i];
-            if (slot == hash) {
-                slots[2 * i + 1]++;
-                return true;
-            }
-            if (slot == 0) {
-                return false;
-            }
-            i = (i + 1) & mask;
+        int i = probe(slots, hash, values.length - 1);
+        if (slots[2 * i] != hash) {
+            return false;
         }
+        slots[2 * i + 1]++;
+        return true;
     }
 
-    private static int slot(long hash, int mask) {
-        return (int) (hash ^ (hash >>> 29)) & mask;
+    /** The index of the hash's slot in the table: the one holding it, else the free one where it belongs. */
+    private static int probe(long[] slots, long hash, int mask) {
+        int i = (int) (hash ^ (hash >>> 29)) & mask;
+        while (slots[2 * i] != hash && slots[2 * i] != 0) {
+            i = (i + 1) & mask;
+        }
+        return i;
     }
 
     private void grow() {
@@ -95,10 +86,7 @@ final class ExactCounts {
         for (int j = 0; j < oldValues.length; j++) {
             long hash = oldSlots[2 * j];
             if (hash != 0) {
-                int i = slot(hash, mask);
-                while (slots[2 * i] != 0) {
-                    i = (i + 1) & mask;
-                }
+                int i = probe(slots, hash, mask);
                 slots[2 * i] = hash;
                 slots[2 * i + 1] = oldSlots[2 * j + 1];
                 values[i] = oldValues[j];
