@@ -64,6 +64,8 @@ class DatasetVersionsIT {
     private final String CSV = "id,plan,monthly\n1,basic,9.5\n2,pro,19\n3,basic-" + UUID.randomUUID() + ",9.5\n";
 
     @Autowired
+    private VersionProfiles profiles;
+    @Autowired
     DSLContext dsl;
     @Autowired
     ProjectService projects;
@@ -179,6 +181,26 @@ class DatasetVersionsIT {
         assertThat(read.schema().features()).allMatch(f -> f.type() == FeatureType.TEXT && !f.label());
         assertThat(actors().as("acme-viewer", () -> catalog.schema(read.schema().ref()))).contains(read.schema());
         assertThat(spooled()).as("the temporary copy is gone").isZero();
+    }
+
+    @Test
+    void aVersionIsProfiledAsItsImportReadItWithoutHeaderAfterAByteOrderMark() throws Exception {
+        World world = acmeDataset();
+        String rows = "1;'a;b';2.5\n2;c;3.5\n3;c;\n";
+        byte[] bytes = ("\uFEFF" + rows).getBytes(StandardCharsets.UTF_8);
+        Upload upload = actors().as("acme-member", () -> versions.upload(world.project().id(), world.dataset(),
+                new NewFile("semicolons.csv", "text/csv", bytes.length), new ByteArrayInputStream(bytes),
+                new FormatOverrides(';', '\'', false, null, null), Provenance.NONE));
+
+        var profile = actors().as("acme-viewer", () -> profiles.profile(world.project().id(), upload.version().getId())).orElseThrow();
+
+        assertThat(profile.rows()).isEqualTo(3);
+        assertThat(profile.columnNames()).containsExactly("column_1", "column_2", "column_3");
+        assertThat(profile.column("column_1").numeric().orElseThrow().min()).as("the BOM is not part of the first value").isEqualTo(1.0);
+        assertThat(profile.column("column_2").topValues(5)).extracting(v -> v.value()).containsExactly("c", "a;b");
+        assertThat(profile.column("column_3").missing()).isEqualTo(1);
+        assertThatThrownBy(() -> actors().as("globex-admin", () -> profiles.profile(world.project().id(), upload.version().getId())))
+                .isInstanceOf(dev.cairn.api.tenancy.NotFoundException.class);
     }
 
     @Test

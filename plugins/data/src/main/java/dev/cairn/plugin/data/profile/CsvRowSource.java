@@ -29,13 +29,32 @@ public final class CsvRowSource implements RowSource {
     private final List<String> header;
 
     public CsvRowSource(InputStream in, char separator, Charset charset) {
+        this(in, separator, '"', charset, 0, null);
+    }
+
+    /**
+     * A file as a dataset version records its format.
+     *
+     * @param skipBytes bytes of byte-order mark to skip first
+     * @param names     the column names of a file without a header row, or null when its first
+     *                  record is the header
+     */
+    public CsvRowSource(InputStream in, char separator, char quote, Charset charset, int skipBytes, List<String> names) {
         this.input = new CountingInputStream(in);
-        this.reader = CsvReader.builder().fieldSeparator(separator).build(handler, input, charset);
-        this.records = reader.iterator();
-        if (!records.hasNext()) {
-            throw new IllegalArgumentException("the file is empty: it has no header");
+        try {
+            input.skipNBytes(skipBytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        this.header = List.of(records.next());
+        this.reader = CsvReader.builder().fieldSeparator(separator).quoteCharacter(quote).build(handler, input, charset);
+        this.records = reader.iterator();
+        if (names != null) {
+            this.header = List.copyOf(names);
+        } else if (!records.hasNext()) {
+            throw new IllegalArgumentException("the file is empty: it has no header");
+        } else {
+            this.header = List.of(records.next());
+        }
         handler.width = header.size();
     }
 
