@@ -12,11 +12,19 @@ import java.util.UUID;
  * @param id       the schema (the same for all its versions)
  * @param version  1, 2, ...
  * @param features in column order; names are unique
+ * @param minRows  the fewest rows a version must have (TFDV's min_examples_count); 0 for no bound
  */
-public record DatasetSchema(UUID id, int version, List<Feature> features) {
+public record DatasetSchema(UUID id, int version, List<Feature> features, long minRows) {
+
+    public DatasetSchema(UUID id, int version, List<Feature> features) {
+        this(id, version, features, 0);
+    }
 
     public DatasetSchema {
         Objects.requireNonNull(id, "id");
+        if (minRows < 0) {
+            throw new IllegalArgumentException("A schema's least row count must not be negative, was " + minRows);
+        }
         features = List.copyOf(features);
         if (features.stream().map(Feature::name).distinct().count() != features.size()) {
             throw new IllegalArgumentException("A schema's feature names must be unique");

@@ -46,6 +46,19 @@ class StageContractsTest {
     }
 
     @Test
+    void aRequiredFeatureMustBeFullyPresentAndBoundsAreChecked() {
+        assertThat(new Feature("amount", FeatureType.DECIMAL, true, null, false, null).minFractionPresent()).isEqualTo(1.0);
+        assertThat(new Feature("note", FeatureType.TEXT, false, null, false, null).minFractionPresent()).isZero();
+        assertThat(new Feature("note", FeatureType.TEXT, true, null, false, null, 0.5, null, null).minFractionPresent())
+                .as("required wins over a lower share").isEqualTo(1.0);
+        assertThatThrownBy(() -> new Feature("note", FeatureType.TEXT, false, null, false, null, 1.5, null, null))
+                .hasMessage("Feature note: the least share present must be between 0 and 1, was 1.5");
+        assertThatThrownBy(() -> new Feature("plan", FeatureType.CATEGORICAL, false, null, false, null, 0, 5, 2))
+                .hasMessage("Feature plan: the fewest distinct values (5) exceed the most (2)");
+        assertThatThrownBy(() -> new DatasetSchema(UUID.randomUUID(), 1, List.of(), -1)).hasMessageContaining("least row count");
+    }
+
+    @Test
     void aRangeWhoseMinExceedsItsMaxIsRefusedAndCategoriesAreCopied() {
         assertThatThrownBy(() -> new FeatureDomain.Range(2.0, 1.0)).hasMessageContaining("exceeds");
         Set<String> values = new java.util.HashSet<>(Set.of("a", "b"));
