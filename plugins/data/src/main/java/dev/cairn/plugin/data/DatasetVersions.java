@@ -180,22 +180,8 @@ public class DatasetVersions {
         UUID fileId = version.getFileId();
         List<DatasetVersionRecord> sharing = db.fetch(DATASET_VERSION, DATASET_VERSION.FILE_ID.eq(fileId)
                 .and(DATASET_VERSION.ID.ne(versionId)).and(DATASET_VERSION.DELETED_AT.isNull()));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        version.setFileId(null);
-        version.setSha256(null);
-        version.setSizeBytes(null);
-        version.setDeletedBy(user.username());
-        version.setDeletedAt(now);
-        version.setDeletionReason(why);
-        db.update(version);
-        db.delete(DATASET_VERSION_COLUMN, DATASET_VERSION_COLUMN.VERSION_ID.eq(versionId));
+        tombstone(dataset, version, user.username(), why);
         String target = "dataset " + dataset.getName() + " version " + version.getVersion() + " (" + versionId + ")";
-        UUID tombstone = lineage.recordArtifact(projectId, DataPlugin.TOMBSTONE_ARTIFACT, dataset.getName() + " v" + version.getVersion() + " (deleted)",
-                "cairn-deleted:" + versionId, Map.of("dataset_id", dataset.getId().toString(), "version_id", versionId.toString(),
-                        "deleted_by", user.username(), "deleted_at", now.toString(), "reason", why));
-        List<UUID> inputs = version.getLineageArtifact() == null ? List.of() : List.of(version.getLineageArtifact());
-        lineage.recordExecution(projectId, DataPlugin.DELETION_EXECUTION, "Delete " + dataset.getName() + " v" + version.getVersion(), inputs,
-                List.of(tombstone), Map.of("by", user.username(), "reason", why));
         if (sharing.isEmpty()) {
             audit.record("data.version.delete", target, AuditLog.Outcome.SUCCESS, why);
             files.delete(fileId, "Dataset version deleted: " + why, DataPermissions.DELETE_VERSION);
@@ -206,6 +192,45 @@ public class DatasetVersions {
         audit.record("data.version.delete", target, AuditLog.Outcome.SUCCESS, why + " (the bytes stay: also " + others + ")");
         return "Version " + version.getVersion() + " of " + dataset.getName() + " is deleted. The same bytes are also " + others
                 + ": they stay until that is deleted too.";
+    }
+
+    /**
+     * Marks the live versions of the tenant whose stored file was deleted (a tenant admin's privacy
+     * deletion, heard as StoredFileDeleted) as deleted, naming who deleted the file and why; the
+     * bytes are gone already. A second delivery finds them deleted and does nothing.
+     *
+     * @return how many versions were marked
+     */
+    @Transactional
+    public int markFileDeleted(UUID fileId, String by, String reason) {
+        List<DatasetVersionRecord> using = db.fetch(DATASET_VERSION, DATASET_VERSION.FILE_ID.eq(fileId).and(DATASET_VERSION.DELETED_AT.isNull()));
+        for (DatasetVersionRecord version : using) {
+            DatasetRecord dataset = datasets.require(version.getProjectId(), version.getDatasetId());
+            tombstone(dataset, version, by, "Its stored file was deleted by a tenant admin: " + reason);
+        }
+        return using.size();
+    }
+
+    /** What both deletions share: the row becomes a tombstone, the columns go, lineage records it. */
+    private void tombstone(DatasetRecord dataset, DatasetVersionRecord version, String by, String why) {
+        UUID versionId = version.getId();
+        UUID projectId = version.getProjectId();
+        String reason = why.length() > 1000 ? why.substring(0, 1000) : why;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        version.setFileId(null);
+        version.setSha256(null);
+        version.setSizeBytes(null);
+        version.setDeletedBy(by);
+        version.setDeletedAt(now);
+        version.setDeletionReason(reason);
+        db.update(version);
+        db.delete(DATASET_VERSION_COLUMN, DATASET_VERSION_COLUMN.VERSION_ID.eq(versionId));
+        UUID tombstone = lineage.recordArtifact(projectId, DataPlugin.TOMBSTONE_ARTIFACT, dataset.getName() + " v" + version.getVersion() + " (deleted)",
+                "cairn-deleted:" + versionId, Map.of("dataset_id", dataset.getId().toString(), "version_id", versionId.toString(),
+                        "deleted_by", by, "deleted_at", now.toString(), "reason", reason));
+        List<UUID> inputs = version.getLineageArtifact() == null ? List.of() : List.of(version.getLineageArtifact());
+        lineage.recordExecution(projectId, DataPlugin.DELETION_EXECUTION, "Delete " + dataset.getName() + " v" + version.getVersion(), inputs,
+                List.of(tombstone), Map.of("by", by, "reason", reason));
     }
 
     Optional<DatasetVersionRecord> liveWithContent(UUID datasetId, String sha256) {

@@ -8,10 +8,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import dev.cairn.api.files.FileSizes;
 import dev.cairn.api.files.NewFile;
 import dev.cairn.api.files.StoredFile;
 import dev.cairn.api.security.AccessDeniedException;
+import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.app.support.Actors;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +111,31 @@ class FileSettingsViewTest extends SpringBrowserlessTest {
         assertThat(rows.getCellText(0, 1)).isEqualTo(FileSizes.format(content.length));
         assertThat(rows.getCellText(0, 2)).isEqualTo(stored.sha256()).hasSize(64);
         assertThat(rows.getCellText(0, 3)).isEqualTo("globex-admin");
-        assertThat(test(globexView).find(Button.class).withText("Delete").all()).as("no reference tracking yet: list only").isEmpty();
+        assertThat(rows.getCellText(0, 5)).as("no stage uses a file stored through the file API").isEqualTo("Nothing");
+    }
+
+    @Test
+    void theAdminDeletesAFileWithAReasonAndTheListSaysWhatUsedIt() {
+        Actors actors = new Actors(dsl);
+        byte[] content = ("id,plan\n1,basic-" + java.util.UUID.randomUUID() + "\n").getBytes(StandardCharsets.UTF_8);
+        StoredFile stored = actors.as("acme-member", () -> files.store(NewFile.named("to-forget.csv"), new ByteArrayInputStream(content)).file());
+
+        FileSettingsView view = UI.getCurrent().navigate(FileSettingsView.class).orElseThrow();
+        Grid<?> grid = test(view).find(Grid.class).single();
+        assertThat(test(grid).getCellText(0, 0)).isEqualTo("to-forget.csv");
+        test((Button) test(grid).getCellComponent(0, 6)).click();
+        Button deleteFile = $(Button.class).withText("Delete file").single(); // in the dialog, outside the view
+        test(deleteFile).click();
+        TextField reason = $(TextField.class).withCaption("Reason").single();
+        assertThat(reason.isInvalid()).as("the reason is required, said on the field").isTrue();
+        assertThat(actors.as("acme-admin", files::tenantFiles)).extracting(StoredFile::id).contains(stored.id());
+
+        test(reason).setValue("privacy request #9");
+        test(deleteFile).click();
+
+        assertThat(actors.as("acme-admin", files::tenantFiles)).extracting(StoredFile::id).doesNotContain(stored.id());
+        assertThat(test(grid).getCellText(0, 0)).as("the list is refreshed").isNotEqualTo("to-forget.csv");
+        assertThat(catchThrowable(() -> actors.as("acme-admin", () -> files.open(stored.id())))).isInstanceOf(NotFoundException.class);
     }
 
     @Test

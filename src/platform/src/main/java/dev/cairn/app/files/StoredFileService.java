@@ -4,11 +4,14 @@ import static dev.cairn.app.db.Tables.STORED_FILE;
 
 import dev.cairn.api.audit.AuditLog;
 import dev.cairn.api.audit.AuditLog.Outcome;
+import dev.cairn.api.events.DomainEvents;
 import dev.cairn.api.files.FileStore;
 import dev.cairn.api.files.FileTooLargeException;
 import dev.cairn.api.files.NewFile;
 import dev.cairn.api.files.StoreResult;
 import dev.cairn.api.files.StoredFile;
+import dev.cairn.api.files.StoredFileDeleted;
+import dev.cairn.api.files.FileUsage;
 import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.PermissionCheck;
@@ -23,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -30,9 +34,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The file store: stream to a staging blob (hashing, counting against the limit), check archives,
@@ -49,9 +55,11 @@ public class StoredFileService implements FileStore {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final PermissionCheck permissions;
+    private final DomainEvents events;
+    private final ObjectProvider<FileUsage> usages;
 
     StoredFileService(TenantDb db, BlobStore blobs, FileLimits limits, FilesProperties properties, CurrentUser currentUser, AuditLog audit,
-                      @Lazy PermissionCheck permissions) {
+                      @Lazy PermissionCheck permissions, @Lazy DomainEvents events, ObjectProvider<FileUsage> usages) {
         this.db = db;
         this.blobs = blobs;
         this.limits = limits;
@@ -59,6 +67,8 @@ public class StoredFileService implements FileStore {
         this.currentUser = currentUser;
         this.audit = audit;
         this.permissions = permissions;
+        this.events = events;
+        this.usages = usages;
     }
 
     @Override
@@ -127,12 +137,14 @@ public class StoredFileService implements FileStore {
     }
 
     @Override
+    @Transactional
     public void delete(UUID id, String reason) {
         Permissions.requireAnyRole(currentUser, "delete stored files", Role.TENANT_ADMIN);
         deleteFile(id, reason);
     }
 
     @Override
+    @Transactional
     public void delete(UUID id, String reason, PermissionDefinition allowedBy) {
         permissions.require(allowedBy);
         deleteFile(id, reason == null || reason.isBlank() ? reason : reason + " (allowed by " + allowedBy.id() + ")");
@@ -152,6 +164,19 @@ public class StoredFileService implements FileStore {
         }
         db.delete(STORED_FILE, STORED_FILE.ID.eq(id));
         audit.record("file.delete", target(row), Outcome.SUCCESS, reason);
+        // Plugins that used the file mark their records deleted, after this commits (DomainEvents).
+        events.publish(new StoredFileDeleted(TenantScope.require(), id, row.getName(), currentUser.require().username(), reason,
+                Instant.now()));
+    }
+
+    /**
+     * What of every plugin still uses the file, for the tenant admin who is about to delete it;
+     * another tenant's file is not found.
+     */
+    public List<String> usesOf(UUID id) {
+        Permissions.requireAnyRole(currentUser, "see what uses a stored file", Role.TENANT_ADMIN);
+        row(id);
+        return usages.orderedStream().flatMap(usage -> usage.usesOf(id).stream()).toList();
     }
 
     /**
