@@ -21,7 +21,11 @@ public final class DataPermissions {
     public static final PermissionDefinition DELETE_VERSION = new PermissionDefinition("data.delete-version",
             "delete dataset versions", Audience.MANAGERS);
 
-    static final List<PermissionDefinition> ALL = List.of(READ, REGISTER, DELETE, UPLOAD, DELETE_VERSION);
+    /** Build, refit and delete a dataset's transform recipes. */
+    public static final PermissionDefinition EDIT_RECIPE = new PermissionDefinition("data.edit-recipe",
+            "build transform recipes", Audience.CONTRIBUTORS);
+
+    static final List<PermissionDefinition> ALL = List.of(READ, REGISTER, DELETE, UPLOAD, DELETE_VERSION, EDIT_RECIPE);
 
     private DataPermissions() {
     }

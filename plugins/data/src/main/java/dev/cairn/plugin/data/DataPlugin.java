@@ -20,6 +20,8 @@ class DataPlugin implements StagePlugin {
     static final String IMPORT_EXECUTION = "data.import";
     static final String TOMBSTONE_ARTIFACT = "data.deleted-version";
     static final String DELETION_EXECUTION = "data.version-deletion";
+    static final String RECIPE_ARTIFACT = "data.recipe-version";
+    static final String RECIPE_FIT_EXECUTION = "data.recipe-fit";
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
     static final java.util.Set<String> OWN_VERSION_TYPES = java.util.Set.of(VERSION_ARTIFACT, IMPORT_EXECUTION, TOMBSTONE_ARTIFACT,
             DELETION_EXECUTION);
@@ -58,11 +60,11 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT),
-                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION),
+        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT, RECIPE_ARTIFACT),
+                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION, RECIPE_FIT_EXECUTION),
                 java.util.Map.of(DATASET_ARTIFACT, "Dataset", REGISTRATION_EXECUTION, "Dataset registration", VERSION_ARTIFACT, "Dataset version",
                         IMPORT_EXECUTION, "Dataset import", TOMBSTONE_ARTIFACT, "Deleted dataset version", DELETION_EXECUTION,
-                        "Dataset version deletion"));
+                        "Dataset version deletion", RECIPE_ARTIFACT, "Transform recipe version", RECIPE_FIT_EXECUTION, "Recipe fitting"));
     }
 
     @Override

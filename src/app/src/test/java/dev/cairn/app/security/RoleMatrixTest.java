@@ -178,6 +178,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     @Autowired
     dev.cairn.plugin.data.DatasetVersions datasetVersions;
     @Autowired
+    dev.cairn.plugin.data.DatasetRecipes datasetRecipes;
+    @Autowired
     dev.cairn.app.files.StoredFileService storedFiles;
     @Autowired
     JobService jobs;
@@ -331,6 +333,12 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("delete a dataset version", new Action(holders(DataPermissions.DELETE_VERSION), () -> {
             UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
             datasetVersions.delete(project.id(), version, "role matrix");
+        }));
+        actions.put("build a transform recipe", new Action(holders(DataPermissions.EDIT_RECIPE), () -> {
+            UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
+            UUID dataset = actors.as("acme-admin", () -> datasetVersions.version(project.id(), version).getDatasetId());
+            datasetRecipes.create(project.id(), dataset, "r-" + suffix(), version, java.util.List.of(new dev.cairn.plugin.data.recipe.StepPlan(
+                    dev.cairn.api.data.transform.Operation.DROP_DUPLICATES, java.util.List.of(), java.util.Map.of())), "role matrix");
         }));
         actions.put("list baselines", new Action(holders(ModelingPermissions.READ), () -> baselines.list(project.id())));
         actions.put("record a baseline", new Action(holders(ModelingPermissions.RECORD_BASELINE), () -> baselines.record(project.id(),

@@ -91,12 +91,21 @@ class TenantIsolationIT {
         world.actors().run(slug + "-member", () -> {
             UUID dataset = datasets.list(project.id()).getFirst().getId();
             if (datasetVersions.history(project.id(), dataset).isEmpty()) {
-                byte[] csv = ("tenant,value\n" + slug + ",1\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                datasetVersions.upload(project.id(), dataset, dev.cairn.api.files.NewFile.named(slug + ".csv"),
-                        new java.io.ByteArrayInputStream(csv), dev.cairn.plugin.data.ingest.FormatOverrides.NONE, dev.cairn.plugin.data.Provenance.NONE);
+                byte[] csv = ("tenant,value\n" + slug + ",1\n" + slug + ",3\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                UUID version = datasetVersions.upload(project.id(), dataset, dev.cairn.api.files.NewFile.named(slug + ".csv"),
+                        new java.io.ByteArrayInputStream(csv), dev.cairn.plugin.data.ingest.FormatOverrides.NONE,
+                        dev.cairn.plugin.data.Provenance.NONE).version().getId();
+                // A recipe (and its first version) fitted on it.
+                datasetRecipes.create(project.id(), dataset, "isolation", version, java.util.List.of(new dev.cairn.plugin.data.recipe.StepPlan(
+                        dev.cairn.api.data.transform.Operation.STANDARDIZE, java.util.List.of("value"), java.util.Map.of()),
+                        new dev.cairn.plugin.data.recipe.StepPlan(dev.cairn.api.data.transform.Operation.DROP, java.util.List.of("tenant"),
+                                java.util.Map.of())), "");
             }
         });
     }
+
+    @Autowired
+    dev.cairn.plugin.data.DatasetRecipes datasetRecipes;
 
     @Test
     void runsOnTheDatabaseThisTestRunChose() throws Exception {
