@@ -6,6 +6,7 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
+import dev.cairn.plugin.data.statistics.StatisticsLineage;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ class DataPlugin implements StagePlugin {
     static final String DELETION_EXECUTION = "data.version-deletion";
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
     static final java.util.Set<String> OWN_VERSION_TYPES = java.util.Set.of(VERSION_ARTIFACT, IMPORT_EXECUTION, TOMBSTONE_ARTIFACT,
-            DELETION_EXECUTION);
+            DELETION_EXECUTION, StatisticsLineage.STATISTICS_ARTIFACT, StatisticsLineage.PROFILING_EXECUTION);
 
     private final DatasetService datasets;
 
@@ -58,11 +59,12 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT),
-                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION),
+        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT, StatisticsLineage.STATISTICS_ARTIFACT),
+                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION, StatisticsLineage.PROFILING_EXECUTION),
                 java.util.Map.of(DATASET_ARTIFACT, "Dataset", REGISTRATION_EXECUTION, "Dataset registration", VERSION_ARTIFACT, "Dataset version",
                         IMPORT_EXECUTION, "Dataset import", TOMBSTONE_ARTIFACT, "Deleted dataset version", DELETION_EXECUTION,
-                        "Dataset version deletion"));
+                        "Dataset version deletion", StatisticsLineage.STATISTICS_ARTIFACT, "Dataset statistics",
+                        StatisticsLineage.PROFILING_EXECUTION, "Profiling"));
     }
 
     @Override
