@@ -73,6 +73,9 @@ public class ColumnView extends ProjectPage implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         ProjectRef project = project();
+        if (!ProfileView.chosen(event, content, project)) {
+            return;
+        }
         DatasetVersionRecord version = ProfileView.version(event, versions, project);
         String name = event.getLocation().getQueryParameters().getSingleParameter(COLUMN_PARAMETER).orElse("");
         String dataset = datasets.find(project.id(), version.getDatasetId()).getName();

@@ -2,7 +2,6 @@ package dev.cairn.plugin.data.statistics;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -59,7 +58,7 @@ public class ProfileStatusBadge extends Div {
             add(link);
         }
         if (!pending) {
-            stopPolling(UI.getCurrent());
+            stopPolling();
         }
     }
 
@@ -72,24 +71,20 @@ public class ProfileStatusBadge extends Div {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         if (pending && polling == null) {
-            attachEvent.getUI().setPollInterval(ProfileView.POLL_MILLIS);
-            polling = attachEvent.getUI().addPollListener(tick -> refresh());
+            polling = Polling.start(attachEvent.getUI(), tick -> refresh());
         }
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        stopPolling(detachEvent.getUI());
+        stopPolling();
         super.onDetach(detachEvent);
     }
 
-    private void stopPolling(UI ui) {
+    private void stopPolling() {
         if (polling != null) {
             polling.remove();
             polling = null;
-            if (ui != null) {
-                ui.setPollInterval(-1);
-            }
         }
     }
 }

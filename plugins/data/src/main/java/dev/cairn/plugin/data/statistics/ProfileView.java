@@ -60,7 +60,7 @@ import java.util.UUID;
 public class ProfileView extends ProjectPage implements BeforeEnterObserver {
 
     static final String VERSION_PARAMETER = "version";
-    static final int POLL_MILLIS = 1000;
+    static final int POLL_MILLIS = Polling.INTERVAL_MILLIS;
 
     private final StoredProfiles profiles;
     private final DatasetVersions versions;
@@ -109,7 +109,24 @@ public class ProfileView extends ProjectPage implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (!chosen(event, content, project())) {
+            return;
+        }
         show(project(), version(event, versions, project()));
+    }
+
+    /**
+     * Whether the URL names a version; without one (an old bookmark, the URL cut short) the page
+     * points at the datasets list instead.
+     */
+    static boolean chosen(BeforeEnterEvent event, Div content, ProjectRef project) {
+        if (event.getLocation().getQueryParameters().getSingleParameter(VERSION_PARAMETER).orElse("").isEmpty()) {
+            content.removeAll();
+            content.add(new Paragraph("No dataset version chosen."), new Anchor("data/datasets/" + project.id(),
+                    "Choose a dataset on the Datasets page, then a version's statistics in its history"));
+            return false;
+        }
+        return true;
     }
 
     private void show(ProjectRef project, DatasetVersionRecord version) {
@@ -245,26 +262,22 @@ public class ProfileView extends ProjectPage implements BeforeEnterObserver {
     private void poll(ProjectRef project, DatasetVersionRecord version, boolean pending) {
         UI ui = UI.getCurrent();
         if (pending && polling == null && ui != null) {
-            ui.setPollInterval(POLL_MILLIS);
-            polling = ui.addPollListener(tick -> show(project, versions.version(project.id(), version.getId())));
-        } else if (!pending && polling != null) {
-            stopPolling(ui);
+            polling = Polling.start(ui, tick -> show(project, versions.version(project.id(), version.getId())));
+        } else if (!pending) {
+            stopPolling();
         }
     }
 
-    private void stopPolling(UI ui) {
+    private void stopPolling() {
         if (polling != null) {
             polling.remove();
             polling = null;
-            if (ui != null) {
-                ui.setPollInterval(-1);
-            }
         }
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        stopPolling(detachEvent.getUI());
+        stopPolling();
         super.onDetach(detachEvent);
     }
 }

@@ -192,6 +192,51 @@ class StatisticsPagesTest extends BrowserlessTest {
         assertThat(badge.getChildren().map(c -> ((Anchor) c).getHref()).toList()).containsExactly(ProfileView.url(u.project().id(), u.version().getId()));
     }
 
+    @Test
+    void theHistoryShowsTheProgressOfARunningJobAndPollsUntilItEnded() throws Exception {
+        Uploaded u = profiled();
+        setStatus(u, "RUNNING", 0.6);
+        signIn("acme-viewer");
+        UI.getCurrent().navigate("data/dataset/" + u.project().id(), QueryParameters.of("dataset", u.version().getDatasetId().toString()));
+        @SuppressWarnings("rawtypes")
+        Grid grid = $(Grid.class).single();
+        int column = ((List<?>) grid.getColumns()).indexOf(grid.getColumns().stream()
+                .filter(c -> "Statistics".equals(((Grid.Column<?>) c).getHeaderText())).findFirst().orElseThrow());
+        var badge = (ProfileStatusBadge) test(grid).getCellComponent(0, column);
+        UI.getCurrent().add(badge); // attached, as the grid's renderer attaches it in a browser
+        assertThat(badge.pending()).isTrue();
+        assertThat(badge.getChildren().filter(ProgressBar.class::isInstance).map(b -> ((ProgressBar) b).getValue()).toList()).containsExactly(0.6);
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(ProfileView.POLL_MILLIS);
+
+        setStatus(u, "DONE", 1.0);
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+
+        assertThat(badge.pending()).isFalse();
+        assertThat(badge.getChildren().map(c -> ((Anchor) c).getText()).toList()).containsExactly("Statistics");
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+    }
+
+    @Test
+    void anotherTenantsVersionAndAnUnknownColumnAreNotFound() throws Exception {
+        Uploaded acme = profiled();
+        String key = "SPG" + KEYS.incrementAndGet();
+        ProjectRef globex = actors().as("globex-pm", () -> projects.create("Globex " + key, key, null));
+        signIn("globex-pm");
+        openProfile(new Uploaded(globex, acme.version()));
+        assertThat(getCurrentView()).isNotInstanceOf(ProfileView.class);
+        openColumn(new Uploaded(globex, acme.version()), "monthly");
+        assertThat(getCurrentView()).isNotInstanceOf(ColumnView.class);
+
+        signIn("acme-viewer");
+        UI.getCurrent().navigate("data/statistics/" + acme.project().id());
+        assertThat(getCurrentView()).as("without a version the page points at the list").isInstanceOf(ProfileView.class);
+        assertThat($(Anchor.class).all()).anyMatch(a -> a.getHref().equals("data/datasets/" + acme.project().id()));
+        openColumn(acme, "no such column");
+        assertThat(getCurrentView()).isNotInstanceOf(ColumnView.class);
+        openColumn(acme, "monthly");
+        assertThat(getCurrentView()).as("the oracle: Acme's viewer sees it").isInstanceOf(ColumnView.class);
+    }
+
     private void setStatus(Uploaded u, String status, double progress) {
         TenantScope.callAsPlatform(() -> dsl.update(VERSION_PROFILE).set(VERSION_PROFILE.STATUS, status).set(VERSION_PROFILE.PROGRESS, progress)
                 .where(VERSION_PROFILE.VERSION_ID.eq(u.version().getId())).execute());
