@@ -6,6 +6,7 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
+import dev.cairn.plugin.data.statistics.StatisticsLineage;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ class DataPlugin implements StagePlugin {
     static final String RECIPE_FIT_EXECUTION = "data.recipe-fit";
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
     static final java.util.Set<String> OWN_VERSION_TYPES = java.util.Set.of(VERSION_ARTIFACT, IMPORT_EXECUTION, TOMBSTONE_ARTIFACT,
-            DELETION_EXECUTION);
+            DELETION_EXECUTION, StatisticsLineage.STATISTICS_ARTIFACT, StatisticsLineage.PROFILING_EXECUTION);
 
     private final DatasetService datasets;
 
@@ -47,10 +48,11 @@ class DataPlugin implements StagePlugin {
         return List.of(new NavigationEntry("Datasets", DatasetsView.class));
     }
 
-    /** The list from the navigation, and each dataset's page (reached from the list, not the menu). */
+    /** The list from the navigation, each dataset's page (reached from the list, not the menu), and a version's statistics pages. */
     @Override
     public List<Class<? extends com.vaadin.flow.component.Component>> routes() {
-        return List.of(DatasetsView.class, DatasetView.class);
+        return List.of(DatasetsView.class, DatasetView.class, dev.cairn.plugin.data.statistics.ProfileView.class,
+                dev.cairn.plugin.data.statistics.ColumnView.class);
     }
 
     @Override
@@ -60,11 +62,15 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT, RECIPE_ARTIFACT),
-                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION, RECIPE_FIT_EXECUTION),
-                java.util.Map.of(DATASET_ARTIFACT, "Dataset", REGISTRATION_EXECUTION, "Dataset registration", VERSION_ARTIFACT, "Dataset version",
-                        IMPORT_EXECUTION, "Dataset import", TOMBSTONE_ARTIFACT, "Deleted dataset version", DELETION_EXECUTION,
-                        "Dataset version deletion", RECIPE_ARTIFACT, "Transform recipe version", RECIPE_FIT_EXECUTION, "Recipe fitting"));
+        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT, StatisticsLineage.STATISTICS_ARTIFACT,
+                RECIPE_ARTIFACT),
+                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION, StatisticsLineage.PROFILING_EXECUTION, RECIPE_FIT_EXECUTION),
+                java.util.Map.ofEntries(java.util.Map.entry(DATASET_ARTIFACT, "Dataset"), java.util.Map.entry(REGISTRATION_EXECUTION, "Dataset registration"),
+                        java.util.Map.entry(VERSION_ARTIFACT, "Dataset version"), java.util.Map.entry(IMPORT_EXECUTION, "Dataset import"),
+                        java.util.Map.entry(TOMBSTONE_ARTIFACT, "Deleted dataset version"), java.util.Map.entry(DELETION_EXECUTION, "Dataset version deletion"),
+                        java.util.Map.entry(StatisticsLineage.STATISTICS_ARTIFACT, "Dataset statistics"),
+                        java.util.Map.entry(StatisticsLineage.PROFILING_EXECUTION, "Profiling"),
+                        java.util.Map.entry(RECIPE_ARTIFACT, "Transform recipe version"), java.util.Map.entry(RECIPE_FIT_EXECUTION, "Recipe fitting")));
     }
 
     @Override

@@ -258,7 +258,7 @@ public class DatasetRecipes {
     private RowSource open(DatasetVersionRecord version) throws IOException {
         InputStream content = files.open(version.getFileId());
         try {
-            return OnDemandProfiles.rowsOf(version, content, versions.columnNames(version.getId()));
+            return VersionFiles.rowsOf(version, content, versions.columnNames(version.getId()));
         } catch (RuntimeException failed) {
             content.close();
             throw failed;

@@ -38,6 +38,8 @@ import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
 import dev.cairn.plugin.data.ingest.FormatOverrides;
 import dev.cairn.plugin.data.ingest.ImportRejectedException;
 import dev.cairn.plugin.data.ingest.SampleLine;
+import dev.cairn.plugin.data.statistics.ProfileStatusBadge;
+import dev.cairn.plugin.data.statistics.StoredProfiles;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,13 +67,15 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
     private final DatasetVersions versions;
     private final FileStore files;
     private final DataIngestProperties properties;
+    private final StoredProfiles profiles;
     private final Div content = new Div();
     private final Grid<DatasetVersionRecord> history = new Grid<>();
     private final StatusLine historyStatus = new StatusLine();
 
     public DatasetView(DatasetService datasets, DatasetVersions versions, FileStore files, DataIngestProperties properties,
-                       ProjectDirectory projects, PermissionCheck permissions) {
+                       ProjectDirectory projects, PermissionCheck permissions, StoredProfiles profiles) {
         super(projects, permissions, Stage.DATA, "Dataset", DataPermissions.READ);
+        this.profiles = profiles;
         this.datasets = datasets;
         this.versions = versions;
         this.files = files;
@@ -135,6 +139,7 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
                 .setHeader("Format").setAutoWidth(true).setFlexGrow(0);
         history.addComponentColumn(DatasetView::digest).setHeader("SHA-256").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(DatasetViewText::provenance).setHeader("Provenance").setFlexGrow(1);
+        history.addComponentColumn(v -> new ProfileStatusBadge(profiles, project, v)).setHeader("Statistics").setAutoWidth(true).setFlexGrow(0);
         if (can(DataPermissions.UPLOAD) || can(DataPermissions.DELETE_VERSION)) {
             history.addComponentColumn(v -> actions(project, dataset, v)).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         }

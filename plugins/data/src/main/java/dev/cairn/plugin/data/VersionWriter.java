@@ -16,6 +16,7 @@ import dev.cairn.plugin.data.db.tables.records.DatasetVersionColumnRecord;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
 import dev.cairn.plugin.data.ingest.CsvFormat;
 import dev.cairn.plugin.data.ingest.ImportSummary;
+import dev.cairn.plugin.data.statistics.ProfileQueue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores a checked upload as a new version, in one transaction: the file in the platform's store, the
- * version row and its columns, its lineage artifact and import execution, and DatasetVersionCreated.
+ * version row and its columns, its lineage artifact and import execution, its profiling job, and DatasetVersionCreated.
  * Called only after the import check passed, so a refused file never gets here.
  */
 @Component
@@ -41,13 +42,16 @@ class VersionWriter {
     private final LineageRecorder lineage;
     private final LineageQueries lineageQueries;
     private final DomainEvents events;
+    private final ProfileQueue profiling;
 
-    VersionWriter(TenantDb db, FileStore files, LineageRecorder lineage, LineageQueries lineageQueries, DomainEvents events) {
+    VersionWriter(TenantDb db, FileStore files, LineageRecorder lineage, LineageQueries lineageQueries, DomainEvents events,
+                  ProfileQueue profiling) {
         this.db = db;
         this.files = files;
         this.lineage = lineage;
         this.lineageQueries = lineageQueries;
         this.events = events;
+        this.profiling = profiling;
     }
 
     @Transactional
@@ -93,6 +97,8 @@ class VersionWriter {
             column.setName(summary.columns().get(i));
             db.insert(column);
         }
+        // Queued with the version: the job runs once this commits, and a rolled-back upload queues nothing.
+        profiling.queue(version, null, username);
         events.publish(new DatasetVersionCreated(version.getTenantId(), dataset.getProjectId(), dataset.getId(), version.getId(), number,
                 version.getSha256(), version.getCreatedAt().toInstant()));
         return version;

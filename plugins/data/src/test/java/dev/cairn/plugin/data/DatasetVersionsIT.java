@@ -53,7 +53,7 @@ import org.springframework.test.context.ActiveProfiles;
  * audits and leaves a tombstone; another tenant's ids are not found.
  */
 @SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:dataversions;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h", "cairn.files.max-upload-size=64KB",
+        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=200ms", "cairn.files.max-upload-size=64KB",
         "cairn.data.ingest.spool-directory=target/test-spool/dataversions"})
 @ActiveProfiles("demo")
 class DatasetVersionsIT {
@@ -64,7 +64,7 @@ class DatasetVersionsIT {
     private final String CSV = "id,plan,monthly\n1,basic,9.5\n2,pro,19\n3,basic-" + UUID.randomUUID() + ",9.5\n";
 
     @Autowired
-    private VersionProfiles profiles;
+    private dev.cairn.plugin.data.statistics.StoredProfiles profiles;
     @Autowired
     DSLContext dsl;
     @Autowired
@@ -192,6 +192,9 @@ class DatasetVersionsIT {
                 new NewFile("semicolons.csv", "text/csv", bytes.length), new ByteArrayInputStream(bytes),
                 new FormatOverrides(';', '\'', false, null, null), Provenance.NONE));
 
+        // The profiling job queued with the version computes and stores the profile.
+        assertThat(ProfileAwait.ended(actors(), profiles, world.project().id(), upload.version().getId()).status())
+                .isEqualTo(dev.cairn.plugin.data.statistics.ProfileState.Status.DONE);
         var profile = actors().as("acme-viewer", () -> profiles.profile(world.project().id(), upload.version().getId())).orElseThrow();
 
         assertThat(profile.rows()).isEqualTo(3);

@@ -18,4 +18,13 @@ public interface Jobs {
      * @param payload   the handler's input (up to 4000 characters; JSON is usual), or null
      */
     UUID submit(String type, String title, UUID projectId, String payload);
+
+    /**
+     * Queues a job that is part of an action a plugin's own declared permission allows (profiling
+     * the version an upload just stored): the caller needs {@code allowedBy} instead of
+     * {@code platform.start-jobs}, so an API token scoped to that permission alone (a nightly
+     * pipeline's) starts it. The job acts as the caller with the caller's scope, as any job does:
+     * its handler should need no more than {@code allowedBy}.
+     */
+    UUID submit(String type, String title, UUID projectId, String payload, dev.cairn.api.plugin.PermissionDefinition allowedBy);
 }

@@ -1,6 +1,7 @@
 package dev.cairn.app.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.api.security.Role;
 import dev.cairn.app.db.tables.records.JobRecord;
@@ -54,6 +55,22 @@ class JobStarterIT {
         assertThat(JobAwait.finished(dsl, job).getStatus()).isEqualTo("SUCCEEDED");
         assertThat(ProbeJobs.ACTED_AS.get(job)).startsWith("acme-pm ");
         assertThat(ProbeJobs.COULD.get(job)).containsExactly(PlatformPermissions.START_JOBS.id());
+    }
+
+    @Test
+    void aJobPartOfAnActionAnotherPermissionAllowsNeedsThatPermissionInsteadOfStartJobs() throws Exception {
+        // A pipeline's token scoped to one plugin permission (data.upload) queues the job its upload starts.
+        UUID job = actors().asScopedTo("acme-pm", List.of(PlatformPermissions.CREATE_PROJECT),
+                () -> jobs.submit("test.who-runs", "who", null, null, PlatformPermissions.CREATE_PROJECT));
+        assertThat(JobAwait.finished(dsl, job).getStatus()).isEqualTo("SUCCEEDED");
+        assertThat(ProbeJobs.COULD.get(job)).containsExactly(PlatformPermissions.CREATE_PROJECT.id());
+        assertThatThrownBy(() -> actors().asScopedTo("acme-pm", List.of(PlatformPermissions.START_JOBS),
+                () -> jobs.submit("test.who-runs", "who", null, null, PlatformPermissions.CREATE_PROJECT)))
+                .as("start-jobs alone does not stand in for the action's own permission")
+                .isInstanceOf(dev.cairn.api.security.AccessDeniedException.class);
+        assertThatThrownBy(() -> actors().asScopedTo("acme-pm", List.of(PlatformPermissions.CREATE_PROJECT),
+                () -> jobs.submit("test.who-runs", "who", null, null)))
+                .isInstanceOf(dev.cairn.api.security.AccessDeniedException.class);
     }
 
     @Test

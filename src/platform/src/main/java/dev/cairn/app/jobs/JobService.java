@@ -63,7 +63,13 @@ public class JobService implements Jobs {
     @Override
     @Transactional
     public UUID submit(String type, String title, UUID projectId, String payload) {
-        UserInfo user = permissions.require(dev.cairn.app.plugins.PlatformPermissions.START_JOBS);
+        return submit(type, title, projectId, payload, dev.cairn.app.plugins.PlatformPermissions.START_JOBS);
+    }
+
+    @Override
+    @Transactional
+    public UUID submit(String type, String title, UUID projectId, String payload, dev.cairn.api.plugin.PermissionDefinition allowedBy) {
+        UserInfo user = permissions.require(allowedBy);
         if (!handlers.containsKey(type)) {
             throw new IllegalArgumentException("Unknown job type " + type);
         }
