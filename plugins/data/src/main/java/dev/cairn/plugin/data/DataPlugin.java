@@ -6,6 +6,8 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
+import dev.cairn.plugin.data.schema.SchemaLineage;
+import dev.cairn.plugin.data.schema.SchemaView;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,8 @@ class DataPlugin implements StagePlugin {
     static final String DELETION_EXECUTION = "data.version-deletion";
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
     static final java.util.Set<String> OWN_VERSION_TYPES = java.util.Set.of(VERSION_ARTIFACT, IMPORT_EXECUTION, TOMBSTONE_ARTIFACT,
-            DELETION_EXECUTION);
+            DELETION_EXECUTION, SchemaLineage.VERSION_ARTIFACT, SchemaLineage.INFERENCE_EXECUTION, SchemaLineage.EDIT_EXECUTION,
+            SchemaLineage.APPROVAL_EXECUTION);
 
     private final DatasetService datasets;
 
@@ -48,7 +51,7 @@ class DataPlugin implements StagePlugin {
     /** The list from the navigation, and each dataset's page (reached from the list, not the menu). */
     @Override
     public List<Class<? extends com.vaadin.flow.component.Component>> routes() {
-        return List.of(DatasetsView.class, DatasetView.class);
+        return List.of(DatasetsView.class, DatasetView.class, SchemaView.class);
     }
 
     @Override
@@ -58,11 +61,17 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT),
-                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION),
-                java.util.Map.of(DATASET_ARTIFACT, "Dataset", REGISTRATION_EXECUTION, "Dataset registration", VERSION_ARTIFACT, "Dataset version",
-                        IMPORT_EXECUTION, "Dataset import", TOMBSTONE_ARTIFACT, "Deleted dataset version", DELETION_EXECUTION,
-                        "Dataset version deletion"));
+        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT, SchemaLineage.VERSION_ARTIFACT),
+                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION, SchemaLineage.INFERENCE_EXECUTION,
+                        SchemaLineage.EDIT_EXECUTION, SchemaLineage.APPROVAL_EXECUTION),
+                java.util.Map.ofEntries(java.util.Map.entry(DATASET_ARTIFACT, "Dataset"), java.util.Map.entry(REGISTRATION_EXECUTION,
+                                "Dataset registration"), java.util.Map.entry(VERSION_ARTIFACT, "Dataset version"),
+                        java.util.Map.entry(IMPORT_EXECUTION, "Dataset import"), java.util.Map.entry(TOMBSTONE_ARTIFACT, "Deleted dataset version"),
+                        java.util.Map.entry(DELETION_EXECUTION, "Dataset version deletion"),
+                        java.util.Map.entry(SchemaLineage.VERSION_ARTIFACT, "Schema version"),
+                        java.util.Map.entry(SchemaLineage.INFERENCE_EXECUTION, "Schema inference"),
+                        java.util.Map.entry(SchemaLineage.EDIT_EXECUTION, "Schema edit"),
+                        java.util.Map.entry(SchemaLineage.APPROVAL_EXECUTION, "Schema approval")));
     }
 
     @Override
