@@ -34,6 +34,7 @@ final class SchemaDiffPanel extends VerticalLayout {
         changes.addColumn(SchemaDiffPanel::what).setHeader("Change").setAutoWidth(true).setFlexGrow(0);
         changes.addColumn(c -> c.before() == null ? "" : c.before()).setHeader("Before").setFlexGrow(1);
         changes.addColumn(c -> c.after() == null ? "" : c.after()).setHeader("After").setFlexGrow(1);
+        changes.addClassName("schema-diff-grid");
         changes.setAllRowsVisible(true);
         changes.setEmptyStateText("No difference between these versions.");
         from.addValueChangeListener(change -> refresh());

@@ -24,7 +24,6 @@ import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.ui.Confirmation;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.ProjectPage;
-import dev.cairn.api.ui.Refusals;
 import dev.cairn.api.ui.StatusLine;
 import dev.cairn.plugin.data.DataPermissions;
 import dev.cairn.plugin.data.DatasetService;
@@ -137,16 +136,11 @@ public class SchemaView extends ProjectPage implements BeforeEnterObserver {
         from.setValue(live.getFirst());
         StatusLine status = new StatusLine();
         Button infer = new Button("Infer schema", click -> {
-            status.clear();
-            try {
-                SchemaVersion v1 = schemas.infer(project.id(), dataset.getId(), from.getValue().getId());
-                Notices.success("Schema version " + v1.version() + " inferred: a draft until a manager approves it");
+            if (from.getValue() == null) {
+                status.refused("Infer from: choose the version to infer the schema from.");
+            } else if (status.attempt(() -> schemas.infer(project.id(), dataset.getId(), from.getValue().getId()))) {
+                Notices.success("Schema version 1 inferred: a draft until a manager approves it");
                 show(dataset);
-            } catch (RuntimeException refused) {
-                if (!Refusals.isRefusal(refused)) {
-                    throw refused;
-                }
-                status.refused(refused.getMessage());
             }
         });
         infer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -189,16 +183,9 @@ public class SchemaView extends ProjectPage implements BeforeEnterObserver {
         Button approve = new Button("Approve version " + current.version(), click -> new Confirmation("Approve schema version "
                 + current.version() + "?", "Validation will check new versions of " + dataset.getName() + " against it"
                 + " (it replaces any version approved before). You may not approve a version you wrote.", "Approve", () -> {
-                    status.clear();
-                    try {
-                        schemas.approve(project.id(), dataset.getId(), current.version());
+                    if (status.attempt(() -> schemas.approve(project.id(), dataset.getId(), current.version()))) {
                         Notices.success("Schema version " + current.version() + " approved");
                         show(dataset);
-                    } catch (RuntimeException refused) {
-                        if (!Refusals.isRefusal(refused)) {
-                            throw refused;
-                        }
-                        status.refused(refused.getMessage());
                     }
                 }).open());
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
