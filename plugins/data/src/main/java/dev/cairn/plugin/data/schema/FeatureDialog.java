@@ -7,7 +7,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.cairn.api.data.Feature;
 import dev.cairn.api.data.FeatureType;
@@ -15,7 +14,6 @@ import dev.cairn.api.ui.Confirmation;
 import dev.cairn.api.ui.DecimalField;
 import dev.cairn.api.ui.EditForm;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -39,7 +37,7 @@ final class FeatureDialog extends Dialog {
     private final ComboBox<DomainKind> domain = new ComboBox<>("Domain");
     private final DecimalField min = new DecimalField(FeatureDraft.MIN);
     private final DecimalField max = new DecimalField(FeatureDraft.MAX);
-    private final TextArea categories = new TextArea(FeatureDraft.CATEGORIES);
+    private final CategoryListField categories = new CategoryListField();
     private final Checkbox label = new Checkbox(LABEL + " (what the model predicts)");
     private final ComboBox<Presence> presence = new ComboBox<>("Environments");
     private final TextField reason = new TextField(REASON);
@@ -60,7 +58,6 @@ final class FeatureDialog extends Dialog {
         presence.setItemLabelGenerator(Presence::label);
         share.rate();
         share.setHelperText("0 to 1: 0.95 means at least 95% of rows have a value");
-        categories.setHelperText("One category per line, as written in the data");
         reason.setMaxLength(DatasetSchemas.MAX_REASON);
         reason.setPlaceholder("why the schema changes, for whoever approves it");
         reason.setWidthFull();
@@ -100,7 +97,7 @@ final class FeatureDialog extends Dialog {
         domain.setValue(draft.domainKind());
         min.setNumber(draft.rangeMin());
         max.setNumber(draft.rangeMax());
-        categories.setValue(String.join("\n", draft.categories()));
+        categories.setValue(draft.categories());
         label.setValue(draft.label());
         presence.setValue(Presence.of(draft.environments()));
     }
@@ -128,8 +125,7 @@ final class FeatureDialog extends Dialog {
     }
 
     FeatureDraft draft() {
-        List<String> listed = Arrays.stream(categories.getValue().split("\n", -1)).map(line -> line.endsWith("\r")
-                ? line.substring(0, line.length() - 1) : line).filter(line -> !line.isBlank()).toList();
+        List<String> listed = categories.getValue();
         Presence where = presence.getValue() == null ? Presence.EVERYWHERE : presence.getValue();
         return new FeatureDraft(feature.name(), type.getValue(), required.getValue(), number(share), domain.getValue(), number(min), number(max),
                 listed, label.getValue(), where.environments(), feature.minDistinct(), feature.maxDistinct());

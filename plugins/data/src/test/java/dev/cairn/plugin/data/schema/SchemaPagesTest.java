@@ -95,6 +95,16 @@ class SchemaPagesTest extends BrowserlessTest {
     }
 
     @Test
+    void theDatasetPageLinksToItsSchema() {
+        SchemaFixture f = fixture();
+        signIn("acme-viewer");
+        UI.getCurrent().navigate("data/dataset/" + f.project().id(), QueryParameters.of("dataset", f.dataset().toString()));
+        var link = $(com.vaadin.flow.component.html.Anchor.class).all().stream().filter(a -> a.hasClassName("dataset-schema-link")).findFirst()
+                .orElseThrow();
+        assertThat(link.getHref()).isEqualTo(SchemaView.url(f.project().id(), f.dataset()));
+    }
+
+    @Test
     void aDatasetWithoutVersionsSaysToUploadOneThenInferASchema() {
         SchemaFixture f = fixture();
         UUID bare = actors().as("acme-pm", () -> datasets.register(f.project().id(), "empty", null, "")).getId();
@@ -174,6 +184,43 @@ class SchemaPagesTest extends BrowserlessTest {
         assertThat(rows("schema-diff-grid")).as("the diff view, v1 to v2").containsExactly(
                 List.of("age", "presence", "optional, at least 80% present", "optional, at least 75% present"),
                 List.of("age", "domain", "[18, 50]", "[0, 120.5]"));
+    }
+
+    @Test
+    void categoriesAreEditedAsAListAndSharesAreReadInTheUsersLocale() {
+        SchemaFixture f = fixture();
+        actors().as("acme-member", () -> schemas.infer(f.project().id(), f.dataset(), f.version().getId()));
+        signIn("acme-member");
+        UI.getCurrent().setLocale(java.util.Locale.GERMANY);
+        open(f.project(), f.dataset());
+        test(editButton("plan")).click();
+
+        CategoryListField list = $(CategoryListField.class).single();
+        assertThat(list.getValue()).containsExactly("basic", "pro");
+        test(list.nextCategory()).setValue("overseas");
+        test(buttons("Add").getFirst()).click();
+        test(list.nextCategory()).setValue("basic");
+        test(buttons("Add").getFirst()).click();
+        assertThat(list.isInvalid()).isTrue();
+        assertThat(list.getErrorMessage()).isEqualTo("Categories: 'basic' is already listed.");
+        var removePro = $(Button.class).all().stream().filter(b -> "Remove pro".equals(b.getElement().getAttribute("aria-label"))).findFirst()
+                .orElseThrow();
+        test(removePro).click();
+        assertThat(list.getValue()).containsExactly("basic", "overseas");
+        test(labelled(TextField.class, "Reason")).setValue("overseas customers; pro is retired");
+        test(buttons("Save as version 2").getFirst()).click();
+        assertThat(rows("schema-features").get(2).subList(0, 4)).containsExactly("plan", "CATEGORICAL", "required", "{basic, overseas}");
+
+        test(editButton("age")).click();
+        DecimalField share = labelled(DecimalField.class, "Least share present");
+        assertThat(share.getValue()).as("shown as German writes it").isEqualTo("0,8");
+        test(share).setValue("0.75");
+        assertThat(share.isInvalid()).as("0.75 is not how German writes 0,75").isTrue();
+        test(share).setValue("0,75");
+        test(labelled(TextField.class, "Reason")).setValue("sparser batches");
+        test(buttons("Save as version 3").getFirst()).click();
+        SchemaVersion v3 = actors().as("acme-member", () -> schemas.current(f.project().id(), f.dataset())).orElseThrow();
+        assertThat(v3.schema().feature("age").orElseThrow().minFractionPresent()).isEqualTo(0.75);
     }
 
     @Test
