@@ -107,6 +107,13 @@ public class SchemaView extends ProjectPage implements BeforeEnterObserver {
         SchemaVersion current = history.getFirst();
         content.add(summary(current));
         actions(project, dataset, current);
+        if (can(DataPermissions.EDIT_SCHEMA)) {
+            content.add(new Button("Least rows: " + current.schema().minRows(), click -> new LeastRowsDialog(current, (rows, reason) ->
+                    schemas.save(project.id(), dataset.getId(), current.version(), LeastRowsDialog.unchanged(current), rows, reason), saved -> {
+                        Notices.success("Saved as schema version " + saved.version());
+                        show(dataset);
+                    }).open()));
+        }
         content.add(features(project, dataset, current), new H4("Version history"), history(history));
         if (history.size() > 1) {
             content.add(new H4("What changed"), new SchemaDiffPanel(history, (from, to) -> schemas.diff(project.id(), dataset.getId(), from, to)));

@@ -254,6 +254,24 @@ class DatasetSchemasIT {
     }
 
     @Test
+    void aDatasetWithASchemaCanStillBeDeletedAndItsSchemaGoesWithIt() {
+        SchemaFixture f = fixture();
+        SchemaVersion v1 = infer(f);
+        actors().as("acme-member", () -> schemas.save(f.project().id(), f.dataset(), 1,
+                with(v1, "plan", d -> d.withLabel(true)), 0, "plan is the label"));
+        assertThat(actors().as("acme-pm", () -> datasets.deleteRefusal(f.project().id(), f.dataset())))
+                .as("its own schema versions are not dependents").isEmpty();
+
+        actors().as("acme-pm", () -> {
+            datasets.delete(f.project().id(), f.dataset());
+            return null;
+        });
+
+        assertThat(TenantScope.callAsPlatform(() -> dsl.fetchCount(SCHEMA_VERSION, SCHEMA_VERSION.SCHEMA_ID.eq(v1.schema().id())))).isZero();
+        assertThat(TenantScope.callAsPlatform(() -> dsl.fetchCount(SCHEMA_FEATURE, SCHEMA_FEATURE.VERSION_ID.eq(v1.id())))).isZero();
+    }
+
+    @Test
     void anotherTenantsIdsAreNotFound() {
         SchemaFixture f = fixture();
         SchemaVersion v1 = infer(f);

@@ -224,6 +224,26 @@ class SchemaPagesTest extends BrowserlessTest {
     }
 
     @Test
+    void theLeastRowCountIsEditedAsANewVersionAndAWrongNumberIsRefusedOnTheField() {
+        SchemaFixture f = fixture();
+        actors().as("acme-member", () -> schemas.infer(f.project().id(), f.dataset(), f.version().getId()));
+        signIn("acme-member");
+        open(f.project(), f.dataset());
+        test(buttons("Least rows: 0").getFirst()).click();
+        TextField rows = labelled(TextField.class, "Least rows");
+        test(rows).setValue("");
+        test(buttons("Save as version 2").getFirst()).click();
+        assertThat(rows.isInvalid()).isTrue();
+        assertThat(rows.getErrorMessage()).isEqualTo("Least rows is required (0 for no bound).");
+        test(rows).setValue("1000");
+        test(labelled(TextField.class, "Reason")).setValue("a nightly batch has at least 1000 rows");
+        test(buttons("Save as version 2").getFirst()).click();
+        assertThat(actors().as("acme-member", () -> schemas.current(f.project().id(), f.dataset())).orElseThrow().schema().minRows())
+                .isEqualTo(1000);
+        assertThat(rows("schema-diff-grid")).containsExactly(List.of("(schema)", "least rows", "0", "1000"));
+    }
+
+    @Test
     void cancellingAnEditWithChangesAsksBeforeDroppingThem() {
         SchemaFixture f = fixture();
         actors().as("acme-member", () -> schemas.infer(f.project().id(), f.dataset(), f.version().getId()));
