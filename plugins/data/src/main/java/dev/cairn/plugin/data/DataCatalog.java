@@ -14,6 +14,7 @@ import dev.cairn.api.data.SchemaRef;
 import dev.cairn.api.tenancy.TenantDb;
 import dev.cairn.plugin.data.db.tables.records.DatasetRecord;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
+import dev.cairn.plugin.data.schema.SchemaStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,10 +26,11 @@ import org.springframework.stereotype.Component;
  * version is not offered). For other stages' services and background jobs, which check their own
  * permissions; every read is the tenant's in scope.
  *
- * <p>Until schemas are inferred and agreed (a later increment of issue 9), each version carries
- * its <em>inferred minimal schema</em>: schema id = the version's id, schema version 0, one
- * optional {@link FeatureType#TEXT} feature per column in file order, no label. Version 0 says
- * "nobody agreed this": an agreed schema starts at 1.
+ * <p>A version carries its dataset's newest <em>approved</em> schema version (1, 2, ..., see
+ * {@link dev.cairn.plugin.data.schema.DatasetSchemas}); while the dataset has none approved, its
+ * <em>inferred minimal schema</em>: schema id = the version's id, schema version 0, one optional
+ * {@link FeatureType#TEXT} feature per column in file order, no label. Version 0 says "nobody
+ * agreed this". {@link #schema} answers for both, drafts included.
  */
 @Component
 class DataCatalog implements DatasetCatalog {
@@ -37,10 +39,12 @@ class DataCatalog implements DatasetCatalog {
 
     private final TenantDb db;
     private final DatasetVersions versions;
+    private final SchemaStore schemas;
 
-    DataCatalog(TenantDb db, DatasetVersions versions) {
+    DataCatalog(TenantDb db, DatasetVersions versions, SchemaStore schemas) {
         this.db = db;
         this.versions = versions;
+        this.schemas = schemas;
     }
 
     @Override
@@ -64,14 +68,15 @@ class DataCatalog implements DatasetCatalog {
     @Override
     public Optional<DatasetSchema> schema(SchemaRef schema) {
         if (schema.version() != INFERRED_SCHEMA_VERSION) {
-            return Optional.empty();
+            return schemas.schema(schema.schemaId(), schema.version());
         }
         return db.fetchOptional(DATASET_VERSION, DATASET_VERSION.ID.eq(schema.schemaId()).and(DATASET_VERSION.DELETED_AT.isNull()))
                 .map(v -> inferred(v.getId()));
     }
 
     private DatasetVersion toVersion(DatasetRef dataset, DatasetVersionRecord v) {
-        return new DatasetVersion(v.getId(), dataset, v.getVersion(), v.getSha256(), v.getFileId(), v.getRowCount(), inferred(v.getId()),
+        return new DatasetVersion(v.getId(), dataset, v.getVersion(), v.getSha256(), v.getFileId(), v.getRowCount(),
+                schemas.approved(dataset.id()).orElseGet(() -> inferred(v.getId())),
                 v.getCreatedAt().toInstant(), v.getCreatedBy());
     }
 

@@ -25,7 +25,15 @@ public final class DataPermissions {
     public static final PermissionDefinition EDIT_RECIPE = new PermissionDefinition("data.edit-recipe",
             "build transform recipes", Audience.CONTRIBUTORS);
 
-    static final List<PermissionDefinition> ALL = List.of(READ, REGISTER, DELETE, UPLOAD, DELETE_VERSION, EDIT_RECIPE);
+    /** Infer a dataset's schema and save edited versions of it (drafts: approving is a manager's). */
+    public static final PermissionDefinition EDIT_SCHEMA = new PermissionDefinition("data.edit-schema",
+            "infer and edit dataset schemas", Audience.CONTRIBUTORS);
+    /** Approve a schema version someone else wrote (separation of duties), superseding the approved one. */
+    public static final PermissionDefinition APPROVE_SCHEMA = new PermissionDefinition("data.approve-schema",
+            "approve dataset schema versions", Audience.MANAGERS);
+
+    static final List<PermissionDefinition> ALL = List.of(READ, REGISTER, DELETE, UPLOAD, DELETE_VERSION, EDIT_SCHEMA, APPROVE_SCHEMA,
+            EDIT_RECIPE);
 
     private DataPermissions() {
     }

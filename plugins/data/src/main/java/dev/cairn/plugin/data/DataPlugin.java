@@ -7,6 +7,8 @@ import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
 import dev.cairn.plugin.data.statistics.StatisticsLineage;
+import dev.cairn.plugin.data.schema.SchemaLineage;
+import dev.cairn.plugin.data.schema.SchemaView;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,8 @@ class DataPlugin implements StagePlugin {
     static final String RECIPE_FIT_EXECUTION = "data.recipe-fit";
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
     static final java.util.Set<String> OWN_VERSION_TYPES = java.util.Set.of(VERSION_ARTIFACT, IMPORT_EXECUTION, TOMBSTONE_ARTIFACT,
-            DELETION_EXECUTION, StatisticsLineage.STATISTICS_ARTIFACT, StatisticsLineage.PROFILING_EXECUTION);
+            DELETION_EXECUTION, StatisticsLineage.STATISTICS_ARTIFACT, StatisticsLineage.PROFILING_EXECUTION, SchemaLineage.VERSION_ARTIFACT,
+            SchemaLineage.INFERENCE_EXECUTION, SchemaLineage.EDIT_EXECUTION, SchemaLineage.APPROVAL_EXECUTION);
 
     private final DatasetService datasets;
 
@@ -52,7 +55,7 @@ class DataPlugin implements StagePlugin {
     @Override
     public List<Class<? extends com.vaadin.flow.component.Component>> routes() {
         return List.of(DatasetsView.class, DatasetView.class, dev.cairn.plugin.data.statistics.ProfileView.class,
-                dev.cairn.plugin.data.statistics.ColumnView.class);
+                dev.cairn.plugin.data.statistics.ColumnView.class, SchemaView.class);
     }
 
     @Override
@@ -63,13 +66,18 @@ class DataPlugin implements StagePlugin {
     @Override
     public LineageTypes lineageTypes() {
         return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT, StatisticsLineage.STATISTICS_ARTIFACT,
-                RECIPE_ARTIFACT),
-                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION, StatisticsLineage.PROFILING_EXECUTION, RECIPE_FIT_EXECUTION),
+                SchemaLineage.VERSION_ARTIFACT, RECIPE_ARTIFACT),
+                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION, StatisticsLineage.PROFILING_EXECUTION,
+                        SchemaLineage.INFERENCE_EXECUTION, SchemaLineage.EDIT_EXECUTION, SchemaLineage.APPROVAL_EXECUTION, RECIPE_FIT_EXECUTION),
                 java.util.Map.ofEntries(java.util.Map.entry(DATASET_ARTIFACT, "Dataset"), java.util.Map.entry(REGISTRATION_EXECUTION, "Dataset registration"),
                         java.util.Map.entry(VERSION_ARTIFACT, "Dataset version"), java.util.Map.entry(IMPORT_EXECUTION, "Dataset import"),
                         java.util.Map.entry(TOMBSTONE_ARTIFACT, "Deleted dataset version"), java.util.Map.entry(DELETION_EXECUTION, "Dataset version deletion"),
                         java.util.Map.entry(StatisticsLineage.STATISTICS_ARTIFACT, "Dataset statistics"),
                         java.util.Map.entry(StatisticsLineage.PROFILING_EXECUTION, "Profiling"),
+                        java.util.Map.entry(SchemaLineage.VERSION_ARTIFACT, "Schema version"),
+                        java.util.Map.entry(SchemaLineage.INFERENCE_EXECUTION, "Schema inference"),
+                        java.util.Map.entry(SchemaLineage.EDIT_EXECUTION, "Schema edit"),
+                        java.util.Map.entry(SchemaLineage.APPROVAL_EXECUTION, "Schema approval"),
                         java.util.Map.entry(RECIPE_ARTIFACT, "Transform recipe version"), java.util.Map.entry(RECIPE_FIT_EXECUTION, "Recipe fitting")));
     }
 

@@ -118,6 +118,9 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
         if (dataset.getDescription() != null && !dataset.getDescription().isBlank()) {
             content.add(new Paragraph(dataset.getDescription()));
         }
+        Anchor schema = new Anchor(dev.cairn.plugin.data.schema.SchemaView.url(project.id(), dataset.getId()), "Schema: features, versions, approval →");
+        schema.addClassName("dataset-schema-link");
+        content.add(schema);
         if (can(DataPermissions.UPLOAD)) {
             content.add(new UploadForm(project, dataset));
         }

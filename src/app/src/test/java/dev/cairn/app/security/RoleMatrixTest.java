@@ -340,6 +340,19 @@ class RoleMatrixTest extends SpringBrowserlessTest {
             datasetRecipes.create(project.id(), dataset, "r-" + suffix(), version, java.util.List.of(new dev.cairn.plugin.data.recipe.StepPlan(
                     dev.cairn.api.data.transform.Operation.DROP_DUPLICATES, java.util.List.of(), java.util.Map.of())), "role matrix");
         }));
+        actions.put("infer a dataset schema", new Action(holders(DataPermissions.EDIT_SCHEMA), () -> {
+            UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
+            UUID dataset = actors.as("acme-admin", () -> datasetVersions.version(project.id(), version).getDatasetId());
+            schemas.infer(project.id(), dataset, version);
+        }));
+        actions.put("edit a dataset schema", new Action(holders(DataPermissions.EDIT_SCHEMA), () -> {
+            var v1 = actors.as("acme-admin", () -> inferredSchema(project.id()));
+            schemas.save(project.id(), v1.dataset(), 1, v1.drafts(), 5, "role matrix");
+        }));
+        actions.put("approve a dataset schema version", new Action(holders(DataPermissions.APPROVE_SCHEMA), () -> {
+            var v1 = actors.as("acme-member", () -> inferredSchema(project.id()));
+            schemas.approve(project.id(), v1.dataset(), 1);
+        }));
         actions.put("list baselines", new Action(holders(ModelingPermissions.READ), () -> baselines.list(project.id())));
         actions.put("record a baseline", new Action(holders(ModelingPermissions.RECORD_BASELINE), () -> baselines.record(project.id(),
                 new BaselineService.BaselineInput("base-" + suffix(), "accuracy", 0.7, "majority class", null))));
@@ -493,6 +506,20 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     }
 
     /** A new dataset with one version of fresh bytes, uploaded by whoever is signed in: the version's id. */
+    @Autowired
+    dev.cairn.plugin.data.schema.DatasetSchemas schemas;
+
+    record InferredSchema(UUID dataset, List<dev.cairn.plugin.data.schema.FeatureDraft> drafts) {
+    }
+
+    /** A new dataset with one version and its inferred schema version 1, by the user in scope (who needs data.edit-schema). */
+    private InferredSchema inferredSchema(UUID projectId) {
+        UUID version = new Actors(dsl).as("acme-admin", () -> uploadVersion(projectId));
+        UUID dataset = datasetVersions.version(projectId, version).getDatasetId();
+        var v1 = schemas.infer(projectId, dataset, version);
+        return new InferredSchema(dataset, v1.schema().features().stream().map(dev.cairn.plugin.data.schema.FeatureDraft::of).toList());
+    }
+
     private UUID uploadVersion(UUID projectId) {
         UUID dataset = new Actors(dsl).as("acme-admin", () -> datasets.register(projectId, "dv-" + suffix(), null, "")).getId();
         byte[] csv = ("id\n" + suffix() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -101,11 +101,28 @@ class TenantIsolationIT {
                         new dev.cairn.plugin.data.recipe.StepPlan(dev.cairn.api.data.transform.Operation.DROP, java.util.List.of("tenant"),
                                 java.util.Map.of())), "");
             }
+            seedASchema(project, dataset);
         });
     }
 
     @Autowired
     dev.cairn.plugin.data.DatasetRecipes datasetRecipes;
+    @Autowired
+    dev.cairn.plugin.data.schema.DatasetSchemas schemas;
+
+    /** A schema inferred from the version, then edited so that a feature lists categories (rows in every schema table). */
+    private void seedASchema(ProjectRef project, UUID dataset) {
+        if (schemas.current(project.id(), dataset).isPresent()) {
+            return;
+        }
+        var version = datasetVersions.history(project.id(), dataset).getFirst();
+        var v1 = schemas.infer(project.id(), dataset, version.getId());
+        var drafts = v1.schema().features().stream().map(dev.cairn.plugin.data.schema.FeatureDraft::of)
+                .map(d -> !d.name().equals("tenant") ? d : new dev.cairn.plugin.data.schema.FeatureDraft(d.name(), d.type(), d.required(),
+                        d.minFractionPresent(), dev.cairn.plugin.data.schema.DomainKind.CATEGORIES, null, null, List.of("acme", "globex"),
+                        d.label(), d.environments(), null, null)).toList();
+        schemas.save(project.id(), dataset, 1, drafts, 0, "the tenants as categories");
+    }
 
     @Test
     void runsOnTheDatabaseThisTestRunChose() throws Exception {
@@ -121,7 +138,8 @@ class TenantIsolationIT {
                 .containsExactlyInAnyOrderElementsOf(tenantTables.stream()
                         .map(t -> t.getSchema().getName().toUpperCase() + "." + t.getName().toUpperCase()).toList());
         assertThat(tenantTables.stream().map(t -> t.getName().toUpperCase())).contains("PROJECT", "APP_USER", "LINEAGE_ARTIFACT",
-                "TRACKING_OUTBOX", "JOB", "DATASET", "DATASET_VERSION", "DATASET_VERSION_COLUMN", "BASELINE", "TARGET", "PROBLEM_STATEMENT", "AUDIT_ENTRY");
+                "TRACKING_OUTBOX", "JOB", "DATASET", "DATASET_VERSION", "DATASET_VERSION_COLUMN", "DATASET_SCHEMA", "SCHEMA_VERSION",
+                "SCHEMA_FEATURE", "SCHEMA_FEATURE_CATEGORY", "BASELINE", "TARGET", "PROBLEM_STATEMENT", "AUDIT_ENTRY");
         for (Table<?> table : tenantTables) {
             assertThat(rowsOf(table, acme)).as(table.getName() + " has Acme rows").isPositive();
             assertThat(rowsOf(table, globex)).as(table.getName() + " has Globex rows").isPositive();
