@@ -63,7 +63,7 @@ class LegacyHistoryUpgradeIT {
                 "4 SQL V4__audit_entry_time_index.sql", "5 SQL V5__stored_files.sql", "6 SQL V6__tenant_job_limit.sql", "7 SQL V7__event_publication.sql", "8 SQL V8__api_tokens.sql",
                 "9 SQL V9__tracking_outbox_large_payloads.sql", "10 SQL V10__user_deletion.sql", "11 SQL V11__job_starter.sql");
         assertThat(history(database, "scoping")).containsExactly("3 BASELINE");
-        assertThat(history(database, "data")).containsExactly("1 BASELINE", "2 SQL V2__dataset_version.sql");
+        assertThat(history(database, "data")).containsExactly("1 BASELINE", "2 SQL V2__dataset_version.sql", "5 SQL V5__drift_settings.sql");
         assertThat(history(database, "modeling")).containsExactly("1 BASELINE");
         assertThat(history(database, "deployment")).containsExactly("1 BASELINE");
         assertThat(history(database, "exampletest")).containsExactly("0 BASELINE", "1 SQL V1__note.sql");

@@ -65,7 +65,7 @@ class PluginMigrationsIT {
                 "9 V9__tracking_outbox_large_payloads.sql", "10 V10__user_deletion.sql", "11 V11__job_starter.sql");
         assertThat(applied("scoping")).containsExactly("1 V1__problem_statement.sql", "2 V2__scoping_document.sql",
                 "3 V3__scoping_collaboration.sql");
-        assertThat(applied("data")).containsExactly("1 V1__dataset.sql", "2 V2__dataset_version.sql");
+        assertThat(applied("data")).containsExactly("1 V1__dataset.sql", "2 V2__dataset_version.sql", "5 V5__drift_settings.sql");
         assertThat(applied("modeling")).containsExactly("1 V1__baseline.sql");
         assertThat(applied("deployment")).containsExactly("1 V1__target.sql");
         assertThat(applied(ExampleTestPlugin.ID)).containsExactly("1 V1__note.sql");
