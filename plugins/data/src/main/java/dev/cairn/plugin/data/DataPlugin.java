@@ -48,7 +48,7 @@ class DataPlugin implements StagePlugin {
     /** The list from the navigation, and each dataset's page (reached from the list, not the menu). */
     @Override
     public List<Class<? extends com.vaadin.flow.component.Component>> routes() {
-        return List.of(DatasetsView.class, DatasetView.class);
+        return List.of(DatasetsView.class, DatasetView.class, dev.cairn.plugin.data.driftpage.DatasetDriftView.class);
     }
 
     @Override

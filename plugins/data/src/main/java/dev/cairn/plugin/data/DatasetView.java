@@ -114,6 +114,7 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
         if (dataset.getDescription() != null && !dataset.getDescription().isBlank()) {
             content.add(new Paragraph(dataset.getDescription()));
         }
+        content.add(new Anchor(dev.cairn.plugin.data.driftpage.DatasetDriftView.url(project, dataset.getId()), "Drift between versions"));
         if (can(DataPermissions.UPLOAD)) {
             content.add(new UploadForm(project, dataset));
         }
