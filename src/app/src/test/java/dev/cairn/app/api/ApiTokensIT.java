@@ -69,7 +69,9 @@ class ApiTokensIT {
             "GET /api/v1/jobs/{id}", "GET /api/v1/lineage/nodes/{id}/upstream", "GET /api/v1/lineage/nodes/{id}/downstream",
             "POST /api/v1/files", "GET /api/v1/files/{id}",
             // The data plugin's own endpoints; their cross-tenant cases are DatasetVersionsApiIT's (plugins/data).
-            "POST /api/v1/projects/{key}/datasets/{name}/versions", "GET /api/v1/projects/{key}/datasets/{name}/versions");
+            "POST /api/v1/projects/{key}/datasets/{name}/versions", "GET /api/v1/projects/{key}/datasets/{name}/versions",
+            // Its cross-tenant case is DatasetDriftApiIT's (plugins/data).
+            "GET /api/v1/projects/{key}/datasets/{name}/drift");
 
     @Test
     void everyApiEndpointIsOneTheCrossTenantTestsCall() {
