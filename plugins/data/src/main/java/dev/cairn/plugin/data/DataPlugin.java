@@ -55,7 +55,7 @@ class DataPlugin implements StagePlugin {
     @Override
     public List<Class<? extends com.vaadin.flow.component.Component>> routes() {
         return List.of(DatasetsView.class, DatasetView.class, dev.cairn.plugin.data.statistics.ProfileView.class,
-                dev.cairn.plugin.data.statistics.ColumnView.class, SchemaView.class);
+                dev.cairn.plugin.data.statistics.ColumnView.class, SchemaView.class, dev.cairn.plugin.data.driftpage.DatasetDriftView.class);
     }
 
     @Override

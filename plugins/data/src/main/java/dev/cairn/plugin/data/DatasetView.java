@@ -121,6 +121,7 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
         Anchor schema = new Anchor(dev.cairn.plugin.data.schema.SchemaView.url(project.id(), dataset.getId()), "Schema: features, versions, approval →");
         schema.addClassName("dataset-schema-link");
         content.add(schema);
+        content.add(new Anchor(dev.cairn.plugin.data.driftpage.DatasetDriftView.url(project, dataset.getId()), "Drift between versions"));
         if (can(DataPermissions.UPLOAD)) {
             content.add(new UploadForm(project, dataset));
         }

@@ -71,7 +71,9 @@ class ApiTokensIT {
             // The data plugin's own endpoints; their cross-tenant cases are DatasetVersionsApiIT's (plugins/data).
             "POST /api/v1/projects/{key}/datasets/{name}/versions", "GET /api/v1/projects/{key}/datasets/{name}/versions",
             // Its cross-tenant case is StatisticsApiIT's (plugins/data).
-            "GET /api/v1/projects/{key}/datasets/{name}/versions/{version}/statistics");
+            "GET /api/v1/projects/{key}/datasets/{name}/versions/{version}/statistics",
+            // Its cross-tenant case is DatasetDriftApiIT's (plugins/data).
+            "GET /api/v1/projects/{key}/datasets/{name}/drift");
 
     @Test
     void everyApiEndpointIsOneTheCrossTenantTestsCall() {

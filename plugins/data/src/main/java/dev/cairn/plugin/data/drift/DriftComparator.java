@@ -1,6 +1,19 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.ColumnDistribution;
+import dev.cairn.api.data.drift.NumericDistribution;
+import dev.cairn.api.data.drift.CategoricalDistribution;
+import dev.cairn.api.data.drift.ColumnKind;
+import dev.cairn.api.data.drift.DriftMethod;
+import dev.cairn.api.data.drift.DriftSettings;
+import dev.cairn.api.data.drift.FeatureOverride;
+import dev.cairn.api.data.drift.DriftReport;
+import dev.cairn.api.data.drift.FeatureDrift;
+import dev.cairn.api.data.drift.DriftMeasurement;
+import dev.cairn.api.data.drift.OverlaidHistogram;
+import dev.cairn.api.data.drift.DriftComparison;
 import java.util.ArrayList;
+import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +27,7 @@ import java.util.Set;
  * numbers on one side and categories on the other, an override that does not fit) says why and is
  * left out of the share, where Evidently would stop the whole report with an error.
  */
+@Component
 public final class DriftComparator implements DriftComparison {
 
     /** The overlaid chart shows at most this many category bins; the rest are gathered into one. */
@@ -33,6 +47,11 @@ public final class DriftComparator implements DriftComparison {
         double share = compared == 0 ? 0 : (double) drifted / compared;
         return new DriftReport(features, compared, drifted, share, settings.driftShare(),
                 compared > 0 && share >= settings.driftShare());
+    }
+
+    @Override
+    public NumericDistribution numbers(double... values) {
+        return NumericSketches.of(values);
     }
 
     /** One feature's comparison; either distribution may be null (the feature is on one side only). */
@@ -55,7 +74,12 @@ public final class DriftComparator implements DriftComparison {
         if (current.count() == 0) {
             return FeatureDrift.notCompared(name, kind, "the current data has no values");
         }
-        Pair pair = Pair.of(reference, current);
+        Pair pair;
+        try {
+            pair = Pair.of(reference, current);
+        } catch (IllegalArgumentException unreadable) {
+            return FeatureDrift.notCompared(name, kind, unreadable.getMessage());
+        }
         DriftMethod method = override != null && override.method() != null ? override.method()
                 : MethodChoice.evidentlyDefault(kind, reference.count(), pair.distinctOnBothSides());
         if (!method.appliesTo(kind)) {

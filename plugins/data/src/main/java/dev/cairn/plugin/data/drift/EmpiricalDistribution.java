@@ -1,5 +1,6 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.NumericDistribution;
 import java.util.Arrays;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
@@ -42,7 +43,7 @@ final class EmpiricalDistribution {
             return sorted.length == 0 ? new EmpiricalDistribution(new double[0], new long[0], true, 0, Double.NaN,
                     Double.NaN) : compress(sorted, ranks, true, 0, sorted[0], sorted[sorted.length - 1]);
         }
-        KllDoublesSketch sketch = column.sketch();
+        KllDoublesSketch sketch = NumericSketches.read(column);
         if (sketch.isEmpty()) {
             return new EmpiricalDistribution(new double[0], new long[0], false, 0, Double.NaN, Double.NaN);
         }

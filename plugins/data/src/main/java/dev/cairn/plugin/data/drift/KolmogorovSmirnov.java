@@ -1,5 +1,8 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.DriftMethod;
+import dev.cairn.api.data.drift.DriftMeasurement;
+import dev.cairn.api.data.drift.Basis;
 import java.util.Locale;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 

@@ -1,5 +1,7 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.ColumnKind;
+import dev.cairn.api.data.drift.DriftMethod;
 /**
  * Evidently's default test per column ({@code _get_default_stattest}): on a reference of at most
  * 1,000 values, Kolmogorov-Smirnov for numbers and chi-squared for categories, or the Z-test when

@@ -1,5 +1,7 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.CategoricalDistribution;
+import dev.cairn.api.data.drift.Basis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

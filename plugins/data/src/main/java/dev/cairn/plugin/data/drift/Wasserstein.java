@@ -1,5 +1,7 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.DriftMethod;
+import dev.cairn.api.data.drift.DriftMeasurement;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,12 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.ColumnDistribution;
+import dev.cairn.api.data.drift.NumericDistribution;
+import dev.cairn.api.data.drift.CategoricalDistribution;
+import dev.cairn.api.data.drift.DriftSettings;
+import dev.cairn.api.data.drift.DriftReport;
+import dev.cairn.api.data.drift.FeatureDrift;
+import dev.cairn.api.data.drift.DriftMeasurement;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -136,7 +143,7 @@ public final class DriftBenchmark {
         @Override
         public ColumnDistribution distribution() {
             double std = count == 0 ? Double.NaN : Math.sqrt(squares / count);
-            return new NumericDistribution(count, sketch,
+            return NumericSketches.of(count, sketch,
                     count <= firstValues.length ? Arrays.copyOf(firstValues, (int) count) : null,
                     count == 0 ? Double.NaN : mean, std);
         }

@@ -1,5 +1,14 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.ColumnDistribution;
+import dev.cairn.api.data.drift.NumericDistribution;
+import dev.cairn.api.data.drift.CategoricalDistribution;
+import dev.cairn.api.data.drift.DriftMethod;
+import dev.cairn.api.data.drift.DriftSettings;
+import dev.cairn.api.data.drift.DriftReport;
+import dev.cairn.api.data.drift.FeatureDrift;
+import dev.cairn.api.data.drift.DriftMeasurement;
+import dev.cairn.api.data.drift.OverlaidHistogram;
 import static dev.cairn.plugin.data.drift.Samples.columns;
 import static dev.cairn.plugin.data.drift.Samples.normalish;
 import static dev.cairn.plugin.data.drift.Samples.repeat;
@@ -24,7 +33,7 @@ class DriftEdgeCasesTest {
     @Test
     void identicalNumbersShowNoDriftOnAnyMeasure() {
         double[] values = normalish(100, 14, 0, 1);
-        FeatureDrift feature = compare(NumericDistribution.of(values), NumericDistribution.of(values));
+        FeatureDrift feature = compare(NumericSketches.of(values), NumericSketches.of(values));
         // evidently _ks_stat_test(ref100, ref100) = 1.0
         assertThat(feature.verdict().method()).isEqualTo(DriftMethod.KOLMOGOROV_SMIRNOV);
         assertThat(feature.verdict().value()).isEqualTo(1.0);
@@ -47,8 +56,8 @@ class DriftEdgeCasesTest {
 
     @Test
     void disjointNumbersDriftOnEveryMeasure() {
-        NumericDistribution reference = NumericDistribution.of(normalish(100, 14, 0, 1));
-        NumericDistribution far = NumericDistribution.of(normalish(100, 15, 50, 1));
+        NumericDistribution reference = NumericSketches.of(normalish(100, 14, 0, 1));
+        NumericDistribution far = NumericSketches.of(normalish(100, 15, 50, 1));
         FeatureDrift feature = compare(reference, far);
         // evidently _ks_stat_test(ref100, far100) = 2.2087606931995054e-59
         assertThat(feature.verdict().value()).isCloseTo(2.2087606931995054e-59, within(1e-70));
@@ -77,8 +86,8 @@ class DriftEdgeCasesTest {
 
     @Test
     void anEmptyColumnIsNotComparedAndSaysWhichSideIsEmpty() {
-        NumericDistribution values = NumericDistribution.of(1, 2, 3);
-        NumericDistribution empty = NumericDistribution.of(Double.NaN, Double.POSITIVE_INFINITY);
+        NumericDistribution values = NumericSketches.of(1, 2, 3);
+        NumericDistribution empty = NumericSketches.of(Double.NaN, Double.POSITIVE_INFINITY);
         assertThat(empty.count()).isZero();
         assertThat(compare(empty, values).notCompared()).isEqualTo("the reference has no values");
         assertThat(compare(values, empty).notCompared()).isEqualTo("the current data has no values");
@@ -86,7 +95,7 @@ class DriftEdgeCasesTest {
                 .notCompared()).isEqualTo("the reference has no values");
 
         DriftReport report = comparator.compare(columns("empty", empty, "kept", values),
-                columns("empty", values, "kept", NumericDistribution.of(1, 2, 3)), DriftSettings.defaults());
+                columns("empty", values, "kept", NumericSketches.of(1, 2, 3)), DriftSettings.defaults());
         assertThat(report.compared()).isEqualTo(1);
         assertThat(report.feature("empty").orElseThrow().compared()).isFalse();
         assertThat(report.feature("empty").orElseThrow().histogram()).isNull();
@@ -94,8 +103,8 @@ class DriftEdgeCasesTest {
 
     @Test
     void theSameSingleValueOnBothSidesIsNoDrift() {
-        FeatureDrift feature = compare(NumericDistribution.of(repeatValue(5, 50)),
-                NumericDistribution.of(repeatValue(5, 40)));
+        FeatureDrift feature = compare(NumericSketches.of(repeatValue(5, 50)),
+                NumericSketches.of(repeatValue(5, 40)));
         assertThat(feature.verdict().method()).isEqualTo(DriftMethod.Z_TEST);
         assertThat(feature.verdict().value()).isEqualTo(1.0);
         assertThat(feature.drifted()).isFalse();
@@ -107,8 +116,8 @@ class DriftEdgeCasesTest {
 
     @Test
     void twoDifferentSingleValuesDrift() {
-        FeatureDrift feature = compare(NumericDistribution.of(repeatValue(5, 50)),
-                NumericDistribution.of(repeatValue(6, 40)));
+        FeatureDrift feature = compare(NumericSketches.of(repeatValue(5, 50)),
+                NumericSketches.of(repeatValue(6, 40)));
         // evidently _z_stat_test(5.0 x50, 6.0 x40) = 0.0
         assertThat(feature.verdict().value()).isZero();
         assertThat(feature.drifted()).isTrue();
@@ -138,8 +147,8 @@ class DriftEdgeCasesTest {
 
     @Test
     void aFeatureOnOneSideOnlyOrOfAnotherKindIsNotCompared() {
-        DriftReport report = comparator.compare(columns("old", NumericDistribution.of(1, 2), "kind",
-                        NumericDistribution.of(1, 2)),
+        DriftReport report = comparator.compare(columns("old", NumericSketches.of(1, 2), "kind",
+                        NumericSketches.of(1, 2)),
                 columns("kind", CategoricalDistribution.of("1", "2"), "new", CategoricalDistribution.of("a")),
                 DriftSettings.defaults());
         assertThat(report.features()).extracting(FeatureDrift::feature).containsExactly("old", "kind", "new");

@@ -1,5 +1,13 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.ColumnDistribution;
+import dev.cairn.api.data.drift.NumericDistribution;
+import dev.cairn.api.data.drift.CategoricalDistribution;
+import dev.cairn.api.data.drift.DriftMethod;
+import dev.cairn.api.data.drift.FeatureOverride;
+import dev.cairn.api.data.drift.FeatureDrift;
+import dev.cairn.api.data.drift.DriftMeasurement;
+import dev.cairn.api.data.drift.Basis;
 import static dev.cairn.plugin.data.drift.Samples.integers;
 import static dev.cairn.plugin.data.drift.Samples.normalish;
 import static dev.cairn.plugin.data.drift.Samples.repeat;
@@ -26,7 +34,7 @@ class KnownAnswersTest {
     }
 
     private static NumericDistribution numbers(double[] values) {
-        return NumericDistribution.of(values);
+        return NumericSketches.of(values);
     }
 
     @Test

@@ -1,5 +1,13 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.ColumnDistribution;
+import dev.cairn.api.data.drift.NumericDistribution;
+import dev.cairn.api.data.drift.CategoricalDistribution;
+import dev.cairn.api.data.drift.DriftMethod;
+import dev.cairn.api.data.drift.DriftSettings;
+import dev.cairn.api.data.drift.FeatureOverride;
+import dev.cairn.api.data.drift.DriftReport;
+import dev.cairn.api.data.drift.FeatureDrift;
 import static dev.cairn.plugin.data.drift.Samples.columns;
 import static dev.cairn.plugin.data.drift.Samples.integers;
 import static dev.cairn.plugin.data.drift.Samples.normalish;
@@ -20,22 +28,22 @@ class MethodChoiceTest {
 
     @Test
     void numbersUseKolmogorovSmirnovUpToAThousandReferenceValuesAndNormedWassersteinAbove() {
-        NumericDistribution current = NumericDistribution.of(normalish(500, 2, 0, 1));
-        assertThat(chosen(NumericDistribution.of(normalish(1000, 1, 0, 1)), current))
+        NumericDistribution current = NumericSketches.of(normalish(500, 2, 0, 1));
+        assertThat(chosen(NumericSketches.of(normalish(1000, 1, 0, 1)), current))
                 .isEqualTo(DriftMethod.KOLMOGOROV_SMIRNOV);
-        assertThat(chosen(NumericDistribution.of(normalish(1001, 1, 0, 1)), current))
+        assertThat(chosen(NumericSketches.of(normalish(1001, 1, 0, 1)), current))
                 .isEqualTo(DriftMethod.WASSERSTEIN_NORMED);
     }
 
     @Test
     void numbersWithAtMostFiveValuesAreTestedAsCategories() {
-        assertThat(chosen(NumericDistribution.of(integers(300, 1, 5)), NumericDistribution.of(integers(300, 2, 5))))
+        assertThat(chosen(NumericSketches.of(integers(300, 1, 5)), NumericSketches.of(integers(300, 2, 5))))
                 .isEqualTo(DriftMethod.CHI_SQUARED);
-        assertThat(chosen(NumericDistribution.of(integers(300, 1, 2)), NumericDistribution.of(integers(300, 2, 2))))
+        assertThat(chosen(NumericSketches.of(integers(300, 1, 2)), NumericSketches.of(integers(300, 2, 2))))
                 .isEqualTo(DriftMethod.Z_TEST);
-        assertThat(chosen(NumericDistribution.of(integers(300, 1, 5)), NumericDistribution.of(integers(300, 2, 6))))
+        assertThat(chosen(NumericSketches.of(integers(300, 1, 5)), NumericSketches.of(integers(300, 2, 6))))
                 .isEqualTo(DriftMethod.KOLMOGOROV_SMIRNOV);
-        assertThat(chosen(NumericDistribution.of(integers(5000, 1, 5)), NumericDistribution.of(integers(300, 2, 5))))
+        assertThat(chosen(NumericSketches.of(integers(5000, 1, 5)), NumericSketches.of(integers(300, 2, 5))))
                 .isEqualTo(DriftMethod.JENSEN_SHANNON_DISTANCE);
     }
 
@@ -51,8 +59,8 @@ class MethodChoiceTest {
 
     @Test
     void anOverrideChoosesTheMethodAndItsThreshold() {
-        NumericDistribution reference = NumericDistribution.of(normalish(200, 1, 0, 1));
-        NumericDistribution current = NumericDistribution.of(normalish(200, 2, 0.3, 1));
+        NumericDistribution reference = NumericSketches.of(normalish(200, 1, 0, 1));
+        NumericDistribution current = NumericSketches.of(normalish(200, 2, 0.3, 1));
         FeatureDrift psi = comparator.compareFeature("x", reference, current, new FeatureOverride(DriftMethod.PSI, 5.0));
         assertThat(psi.verdict().method()).isEqualTo(DriftMethod.PSI);
         assertThat(psi.verdict().threshold()).isEqualTo(5.0);
@@ -73,8 +81,8 @@ class MethodChoiceTest {
                 CategoricalDistribution.of("a"), FeatureOverride.method(DriftMethod.KOLMOGOROV_SMIRNOV));
         assertThat(feature.notCompared())
                 .isEqualTo("the override's Kolmogorov-Smirnov p-value does not apply to categories");
-        FeatureDrift wrongScale = comparator.compareFeature("x", NumericDistribution.of(normalish(20, 1, 0, 1)),
-                NumericDistribution.of(normalish(20, 2, 0, 1)), FeatureOverride.threshold(5));
+        FeatureDrift wrongScale = comparator.compareFeature("x", NumericSketches.of(normalish(20, 1, 0, 1)),
+                NumericSketches.of(normalish(20, 2, 0, 1)), FeatureOverride.threshold(5));
         assertThat(wrongScale.notCompared())
                 .isEqualTo("override: the Kolmogorov-Smirnov p-value threshold must lie strictly between 0 and 1, was 5.0");
         assertThatThrownBy(() -> new FeatureOverride(DriftMethod.PSI, -1.0))
@@ -87,8 +95,8 @@ class MethodChoiceTest {
 
     @Test
     void theDatasetDriftsWhenTheShareOfDriftedFeaturesReachesTheThreshold() {
-        NumericDistribution steady = NumericDistribution.of(normalish(200, 1, 0, 1));
-        NumericDistribution shifted = NumericDistribution.of(normalish(200, 2, 3, 1));
+        NumericDistribution steady = NumericSketches.of(normalish(200, 1, 0, 1));
+        NumericDistribution shifted = NumericSketches.of(normalish(200, 2, 3, 1));
         var reference = columns("a", steady, "b", steady, "c", steady, "d", steady);
         var halfMoved = columns("a", shifted, "b", shifted, "c", steady, "d", steady);
         DriftReport report = comparator.compare(reference, halfMoved, DriftSettings.defaults());

@@ -1,5 +1,9 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.NumericDistribution;
+import dev.cairn.api.data.drift.CategoricalDistribution;
+import dev.cairn.api.data.drift.FeatureDrift;
+import dev.cairn.api.data.drift.OverlaidHistogram;
 import static dev.cairn.plugin.data.drift.Samples.normalish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -15,8 +19,8 @@ class OverlaidHistogramTest {
 
     @Test
     void numbersShareSturgesBinsOverBothColumnsAndEachSideSumsToOne() {
-        FeatureDrift feature = comparator.compareFeature("x", NumericDistribution.of(normalish(800, 7, 10, 2)),
-                NumericDistribution.of(normalish(900, 8, 10.5, 2.5)), null);
+        FeatureDrift feature = comparator.compareFeature("x", NumericSketches.of(normalish(800, 7, 10, 2)),
+                NumericSketches.of(normalish(900, 8, 10.5, 2.5)), null);
         OverlaidHistogram histogram = feature.histogram();
         // numpy: histogram_bin_edges(ref800 + cur900, "sturges") has 12 bins for 1,700 values
         assertThat(histogram.bins()).hasSize(12);

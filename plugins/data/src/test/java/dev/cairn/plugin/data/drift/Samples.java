@@ -1,5 +1,6 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.ColumnDistribution;
 import java.util.LinkedHashMap;
 import java.util.SequencedMap;
 

@@ -1,5 +1,11 @@
 package dev.cairn.plugin.data.drift;
 
+import dev.cairn.api.data.drift.NumericDistribution;
+import dev.cairn.api.data.drift.DriftMethod;
+import dev.cairn.api.data.drift.FeatureOverride;
+import dev.cairn.api.data.drift.FeatureDrift;
+import dev.cairn.api.data.drift.DriftMeasurement;
+import dev.cairn.api.data.drift.Basis;
 import static dev.cairn.plugin.data.drift.Samples.normalish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -23,7 +29,7 @@ class SketchBasisTest {
 
     private final DriftComparator comparator = new DriftComparator();
 
-    private final NumericDistribution reference = NumericDistribution.of(normalish(20000, 21, 0, 1));
+    private final NumericDistribution reference = NumericSketches.of(normalish(20000, 21, 0, 1));
 
     private FeatureDrift compare(NumericDistribution current) {
         return comparator.compareFeature("x", reference, current, null);
@@ -32,14 +38,14 @@ class SketchBasisTest {
     @RepeatedTest(3)
     void normedWassersteinFromSketchesIsNearEvidentlysOnTheValues() {
         assertThat(reference.hasExactValues()).isFalse();
-        FeatureDrift shifted = compare(NumericDistribution.of(normalish(20000, 22, 0.2, 1.1)));
+        FeatureDrift shifted = compare(NumericSketches.of(normalish(20000, 22, 0.2, 1.1)));
         assertThat(shifted.verdict().method()).isEqualTo(DriftMethod.WASSERSTEIN_NORMED);
         assertThat(shifted.verdict().basis()).isEqualTo(Basis.SKETCH);
         // evidently _wasserstein_distance_norm(big_ref, big_cur) = 0.33005022701835623
         assertThat(shifted.verdict().value()).isCloseTo(0.33005022701835623, within(SKETCH_TOLERANCE));
         assertThat(shifted.drifted()).isTrue();
 
-        FeatureDrift same = compare(NumericDistribution.of(normalish(20000, 23, 0, 1)));
+        FeatureDrift same = compare(NumericSketches.of(normalish(20000, 23, 0, 1)));
         // evidently _wasserstein_distance_norm(big_ref, big_same) = 0.01764657454829532
         assertThat(same.verdict().value()).isCloseTo(0.01764657454829532, within(SKETCH_TOLERANCE));
         assertThat(same.drifted()).isFalse();
@@ -47,7 +53,7 @@ class SketchBasisTest {
 
     @RepeatedTest(3)
     void jensenShannonAndPsiFromSketchesAreNearEvidentlys() {
-        FeatureDrift shifted = compare(NumericDistribution.of(normalish(20000, 22, 0.2, 1.1)));
+        FeatureDrift shifted = compare(NumericSketches.of(normalish(20000, 22, 0.2, 1.1)));
         // evidently _jensenshannon(big_ref, big_cur) = 0.1211595267171819 (17 Sturges bins for 40,000 values)
         assertThat(shifted.measurement(DriftMethod.JENSEN_SHANNON_DISTANCE).orElseThrow().value())
                 .isCloseTo(0.1211595267171819, within(SKETCH_TOLERANCE));
@@ -65,7 +71,7 @@ class SketchBasisTest {
     void sketchKolmogorovSmirnovAllowsForTheSketchErrorAndSaysSo() {
         // evidently _ks_stat_test(big_ref, big_cur) = 7.7e-141: a clear shift is still seen
         DriftMeasurement shifted = comparator.compareFeature("x", reference,
-                NumericDistribution.of(normalish(20000, 22, 0.2, 1.1)),
+                NumericSketches.of(normalish(20000, 22, 0.2, 1.1)),
                 FeatureOverride.method(DriftMethod.KOLMOGOROV_SMIRNOV)).verdict();
         assertThat(shifted.basis()).isEqualTo(Basis.SKETCH);
         assertThat(shifted.value()).isLessThan(1e-6);
@@ -74,7 +80,7 @@ class SketchBasisTest {
         // evidently _ks_stat_test(big_ref, big_nudge) = 3.1e-11 with D = 0.03525, barely above the two
         // sketches' rank error together (0.027): after the allowance the evidence is far weaker
         DriftMeasurement nudged = comparator.compareFeature("x", reference,
-                NumericDistribution.of(normalish(20000, 24, 0.05, 1)),
+                NumericSketches.of(normalish(20000, 24, 0.05, 1)),
                 FeatureOverride.method(DriftMethod.KOLMOGOROV_SMIRNOV)).verdict();
         assertThat(nudged.value()).isGreaterThan(1e-6);
         assertThat(nudged.detail()).contains("rank error", "taken off D");
@@ -90,7 +96,7 @@ class SketchBasisTest {
 
     @Test
     void aSmallExactReferenceAgainstALargeSketchUsesTheSketchBasis() {
-        FeatureDrift mixed = comparator.compareFeature("x", NumericDistribution.of(normalish(500, 1, 0, 1)),
+        FeatureDrift mixed = comparator.compareFeature("x", NumericSketches.of(normalish(500, 1, 0, 1)),
                 reference, null);
         assertThat(mixed.verdict().method()).isEqualTo(DriftMethod.KOLMOGOROV_SMIRNOV);
         assertThat(mixed.verdict().basis()).isEqualTo(Basis.SKETCH);

@@ -1,8 +1,7 @@
-package dev.cairn.plugin.data.drift;
+package dev.cairn.api.data.drift;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.apache.datasketches.kll.KllDoublesSketch;
 
 /**
  * A numeric column's distribution: its finite values' count, a KLL quantile sketch of them, the
@@ -10,29 +9,35 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  * deviation that the profiler computes exactly in its pass (the normed Wasserstein distance divides
  * by the reference's; a sketch would only estimate it).
  *
+ * <p>The sketch travels as Apache DataSketches' serialized {@code KllDoublesSketch} (its
+ * {@code toByteArray()}), so that cairn-api depends on no sketch library (ADR 0022): the
+ * implementation reads it, and refuses bytes that are not a KLL doubles sketch of {@code count}
+ * values. A caller holding the values builds one with {@link DriftComparison#numbers(double...)}.
+ *
  * @param count             finite values in the column (missing, NaN and infinities excluded)
- * @param sketch            a KLL sketch of those values ({@code sketch.getN() == count})
+ * @param kllSketch         the serialized KLL doubles sketch of those values; may be null only when
+ *                          the exact values are given
  * @param exactValues       the values, in any order, or null; present only when {@code count <=
  *                          MAX_EXACT_VALUES}
  * @param mean              their mean (NaN when empty)
  * @param standardDeviation their population standard deviation (divided by n, as numpy.std; NaN
  *                          when empty)
  */
-public record NumericDistribution(long count, KllDoublesSketch sketch, double[] exactValues, double mean,
+public record NumericDistribution(long count, byte[] kllSketch, double[] exactValues, double mean,
                                   double standardDeviation) implements ColumnDistribution {
 
     /** Up to this many values a column keeps them, and the exact tests use them. */
     public static final int MAX_EXACT_VALUES = 1000;
 
     public NumericDistribution {
-        Objects.requireNonNull(sketch, "sketch");
         if (count < 0) {
             throw new IllegalArgumentException("A numeric distribution's count must not be negative, was " + count);
         }
-        if (sketch.getN() != count) {
-            throw new IllegalArgumentException("The sketch holds " + sketch.getN() + " values but the count says "
-                    + count);
+        if (kllSketch == null && exactValues == null) {
+            throw new IllegalArgumentException("A numeric distribution needs its KLL sketch or its exact values;"
+                    + " this one has neither");
         }
+        kllSketch = kllSketch == null ? null : kllSketch.clone();
         if (exactValues != null) {
             if (exactValues.length != count) {
                 throw new IllegalArgumentException("The exact values number " + exactValues.length
@@ -57,25 +62,35 @@ public record NumericDistribution(long count, KllDoublesSketch sketch, double[] 
     }
 
     /**
-     * The distribution of the given values; non-finite ones are left out as missing. Keeps the values
-     * when there are at most {@link #MAX_EXACT_VALUES}.
+     * The distribution of at most {@link #MAX_EXACT_VALUES} values, kept exactly (no sketch);
+     * non-finite ones are left out as missing. For more values use {@link DriftComparison#numbers}.
      */
-    public static NumericDistribution of(double... values) {
-        KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance();
+    public static NumericDistribution ofExactValues(double... values) {
         double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
+        if (finite.length > MAX_EXACT_VALUES) {
+            throw new IllegalArgumentException("Exact values are kept for at most " + MAX_EXACT_VALUES
+                    + " values, these are " + finite.length + ": sketch them with DriftComparison.numbers");
+        }
+        return new NumericDistribution(finite.length, null, finite, mean(finite), populationStd(finite));
+    }
+
+    /** The mean of the values, NaN when there are none. */
+    public static double mean(double[] values) {
         double sum = 0;
-        for (double value : finite) {
-            sketch.update(value);
+        for (double value : values) {
             sum += value;
         }
-        double mean = finite.length == 0 ? Double.NaN : sum / finite.length;
+        return values.length == 0 ? Double.NaN : sum / values.length;
+    }
+
+    /** The population standard deviation of the values (divided by n), NaN when there are none. */
+    public static double populationStd(double[] values) {
+        double mean = mean(values);
         double squares = 0;
-        for (double value : finite) {
+        for (double value : values) {
             squares += (value - mean) * (value - mean);
         }
-        double std = finite.length == 0 ? Double.NaN : Math.sqrt(squares / finite.length);
-        return new NumericDistribution(finite.length, sketch, finite.length <= MAX_EXACT_VALUES ? finite : null,
-                mean, std);
+        return values.length == 0 ? Double.NaN : Math.sqrt(squares / values.length);
     }
 
     /** Whether the exact values are at hand (small columns). */
@@ -89,22 +104,28 @@ public record NumericDistribution(long count, KllDoublesSketch sketch, double[] 
         return exactValues == null ? null : exactValues.clone();
     }
 
+    /** A copy of the serialized sketch, or null when only the exact values were given. */
+    @Override
+    public byte[] kllSketch() {
+        return kllSketch == null ? null : kllSketch.clone();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof NumericDistribution that && count == that.count
                 && Arrays.equals(exactValues, that.exactValues) && Double.compare(mean, that.mean) == 0
                 && Double.compare(standardDeviation, that.standardDeviation) == 0
-                && Arrays.equals(sketch.toByteArray(), that.sketch.toByteArray());
+                && Arrays.equals(kllSketch, that.kllSketch);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(count, Arrays.hashCode(exactValues), mean, standardDeviation);
+        return Objects.hash(count, Arrays.hashCode(exactValues), mean, standardDeviation, Arrays.hashCode(kllSketch));
     }
 
     @Override
     public String toString() {
-        return "NumericDistribution[count=" + count + ", exact=" + hasExactValues() + ", mean=" + mean + ", std="
-                + standardDeviation + "]";
+        return "NumericDistribution[count=" + count + ", exact=" + hasExactValues() + ", sketch="
+                + (kllSketch != null) + ", mean=" + mean + ", std=" + standardDeviation + "]";
     }
 }

@@ -1,4 +1,4 @@
-package dev.cairn.plugin.data.drift;
+package dev.cairn.api.data.drift;
 
 /**
  * What the profiler keeps of one column for drift: enough to compare two versions without

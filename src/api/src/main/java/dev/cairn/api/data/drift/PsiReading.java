@@ -1,4 +1,4 @@
-package dev.cairn.plugin.data.drift;
+package dev.cairn.api.data.drift;
 
 /** The usual reading of a population stability index: below 0.1 stable, to 0.25 watch, from 0.25 act. */
 public enum PsiReading {

@@ -1,4 +1,4 @@
-package dev.cairn.plugin.data.drift;
+package dev.cairn.api.data.drift;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.cairn.plugin.data.drift;
+package dev.cairn.api.data.drift;
 
 /**
  * A feature's own method or threshold, or both, in place of the defaults.

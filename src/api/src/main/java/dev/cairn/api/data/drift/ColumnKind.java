@@ -1,11 +1,11 @@
-package dev.cairn.plugin.data.drift;
+package dev.cairn.api.data.drift;
 
 /** Numbers or categories: which measures apply to a column. */
 public enum ColumnKind {
     NUMERIC,
     CATEGORICAL;
 
-    static ColumnKind of(ColumnDistribution distribution) {
+    public static ColumnKind of(ColumnDistribution distribution) {
         return distribution instanceof NumericDistribution ? NUMERIC : CATEGORICAL;
     }
 }

@@ -1,4 +1,4 @@
-package dev.cairn.plugin.data.drift;
+package dev.cairn.api.data.drift;
 
 import java.util.Objects;
 
@@ -23,7 +23,7 @@ public record DriftMeasurement(DriftMethod method, double value, double threshol
         detail = detail == null ? "" : detail;
     }
 
-    static DriftMeasurement of(DriftMethod method, double value, double threshold, Basis basis, String detail) {
+    public static DriftMeasurement of(DriftMethod method, double value, double threshold, Basis basis, String detail) {
         return new DriftMeasurement(method, value, threshold, method.drifted(value, threshold), basis, detail);
     }
 }

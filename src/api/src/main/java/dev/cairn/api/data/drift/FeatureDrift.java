@@ -1,4 +1,4 @@
-package dev.cairn.plugin.data.drift;
+package dev.cairn.api.data.drift;
 
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +27,7 @@ public record FeatureDrift(String feature, ColumnKind kind, DriftMeasurement ver
         }
     }
 
-    static FeatureDrift notCompared(String feature, ColumnKind kind, String reason) {
+    public static FeatureDrift notCompared(String feature, ColumnKind kind, String reason) {
         return new FeatureDrift(feature, kind, null, false, List.of(), null, reason);
     }
 

@@ -1,4 +1,4 @@
-package dev.cairn.plugin.data.drift;
+package dev.cairn.api.data.drift;
 
 /** What a measure was computed from, so that a reader knows how far to trust it. */
 public enum Basis {
