@@ -2,6 +2,7 @@ package dev.cairn.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.api.files.SpreadsheetSafe;
 import org.junit.jupiter.api.Test;
 
 /** SECURITY.md 17: a CSV cell that a spreadsheet could run as a formula is neutralised. */

@@ -1,6 +1,7 @@
 package dev.cairn.app.audit;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.cairn.api.files.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -1,4 +1,4 @@
-package dev.cairn.app.audit;
+package dev.cairn.api.files;
 
 /**
  * CSV cells that a spreadsheet will not run (SECURITY.md 17, OWASP "CSV injection"): a cell that

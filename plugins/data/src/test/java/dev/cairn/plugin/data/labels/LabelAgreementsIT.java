@@ -1,0 +1,138 @@
+package dev.cairn.plugin.data.labels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.cairn.api.files.NewFile;
+import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.tenancy.NotFoundException;
+import dev.cairn.app.CairnApplication;
+import dev.cairn.app.project.ProjectService;
+import dev.cairn.app.support.Actors;
+import dev.cairn.plugin.data.DatasetService;
+import dev.cairn.plugin.data.DatasetVersions;
+import dev.cairn.plugin.data.Provenance;
+import dev.cairn.plugin.data.ingest.FormatOverrides;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Label agreement over an uploaded version on the platform with the data plugin alone (H2 and
+ * PostgreSQL): read from the version's file in the file store as its import read it, a viewer may
+ * compute it and export the disagreeing rows, another tenant's version is not found.
+ */
+@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:datalabels;DB_CLOSE_DELAY=-1",
+        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h",
+        "cairn.data.ingest.spool-directory=target/test-spool/datalabels"})
+@ActiveProfiles("demo")
+class LabelAgreementsIT {
+
+    private static final AtomicInteger KEYS = new AtomicInteger();
+
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    DatasetService datasets;
+    @Autowired
+    DatasetVersions versions;
+    @Autowired
+    LabelAgreements agreements;
+
+    private Actors actors() {
+        return new Actors(dsl);
+    }
+
+    @AfterEach
+    void signOut() {
+        Actors.signOut();
+    }
+
+    private record Stored(ProjectRef project, UUID version) {
+    }
+
+    private Stored upload(String csv, FormatOverrides format) {
+        String key = "LAB" + KEYS.incrementAndGet();
+        ProjectRef project = actors().as("acme-pm", () -> projects.create("Project " + key, key, null));
+        UUID dataset = actors().as("acme-pm", () -> datasets.register(project.id(), "reviews", null, "")).getId();
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        UUID version = actors().as("acme-member", () -> versions.upload(project.id(), dataset, new NewFile("reviews.csv", "text/csv",
+                bytes.length), new ByteArrayInputStream(bytes), format, Provenance.NONE)).version().getId();
+        return new Stored(project, version);
+    }
+
+    /** The two-labeller rows of LabelAgreementTest (kappa 0.5657894736842104 by scikit-learn), semicolon-separated, with an id. */
+    private static String reviews(int salt) {
+        String[] a = {"cat", "cat", "dog", "bird", "dog", "cat", "dog", "bird", "cat", "dog", "dog", "cat"};
+        String[] b = {"cat", "dog", "dog", "bird", "dog", "cat", "", "cat", "cat", "dog", "bird", "=cmd"};
+        StringBuilder csv = new StringBuilder("id;ann;bob\n");
+        for (int i = 0; i < a.length; i++) {
+            csv.append(i == 0 ? "r" + salt : "r" + (101 + i)).append(';').append(a[i]).append(';').append(b[i]).append('\n');
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void aViewerGetsTheAgreementOfAStoredVersionReadAsItsImportReadIt() {
+        Stored stored = upload(reviews(KEYS.get()), new FormatOverrides(';', '"', true, null, null));
+
+        AgreementReport report = actors().as("acme-viewer", () -> agreements.agreement(stored.project().id(), stored.version(),
+                new LabelColumns(List.of("ann", "bob"), "id")));
+
+        // As LabelAgreementTest's two labellers but the last row's "cat" is "=cmd": one more disagreement, kappa recomputed
+        // by scikit-learn over the 11 complete rows: cohen_kappa_score(a, b) = 0.45679012345679015.
+        assertThat(report.rows()).isEqualTo(12);
+        assertThat(report.complete()).isEqualTo(11);
+        assertThat(report.kappa().value()).isCloseTo(0.45679012345679015, within(1e-12));
+        assertThat(report.disagreements()).extracting(Disagreement::key).containsExactly("r102", "r108", "r111", "r112");
+    }
+
+    @Test
+    void theDisagreeingRowsAreExportedAsCsvWithFormulasNeutralised() {
+        Stored stored = upload(reviews(KEYS.get()), new FormatOverrides(';', '"', true, null, null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long written = actors().as("acme-viewer", () -> agreements.exportDisagreements(stored.project().id(), stored.version(),
+                new LabelColumns(List.of("ann", "bob"), "id"), out));
+
+        assertThat(written).isEqualTo(4);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("row,id,ann,bob\r\n2,r102,cat,dog\r\n8,r108,bird,cat\r\n"
+                + "11,r111,dog,bird\r\n12,r112,cat,'=cmd\r\n");
+    }
+
+    @Test
+    void anotherTenantsVersionIsNotFoundAndAnUnknownColumnIsNamed() {
+        Stored stored = upload(reviews(KEYS.get()), new FormatOverrides(';', '"', true, null, null));
+        LabelColumns columns = new LabelColumns(List.of("ann", "bob"));
+
+        assertThatThrownBy(() -> actors().as("globex-admin", () -> agreements.agreement(stored.project().id(), stored.version(), columns)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> actors().as("globex-admin", () -> agreements.exportDisagreements(stored.project().id(), stored.version(),
+                columns, new ByteArrayOutputStream()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> actors().as("acme-viewer", () -> agreements.agreement(stored.project().id(), stored.version(),
+                new LabelColumns(List.of("ann", "carol"))))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Label column: the version has no column 'carol' (its columns: id, ann, bob).");
+    }
+
+    @Test
+    void aDeletedVersionSaysItsRowsAreGone() {
+        Stored stored = upload(reviews(KEYS.get()), new FormatOverrides(';', '"', true, null, null));
+        actors().as("acme-pm", () -> versions.delete(stored.project().id(), stored.version(), "privacy request 18"));
+
+        assertThatThrownBy(() -> actors().as("acme-viewer", () -> agreements.agreement(stored.project().id(), stored.version(),
+                new LabelColumns(List.of("ann", "bob"))))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Version 1 was deleted: its rows are gone.");
+    }
+}
