@@ -10,7 +10,6 @@ import dev.cairn.api.data.TransformRecipe;
 import dev.cairn.api.data.TransformStep;
 import dev.cairn.api.data.transform.Operation;
 import dev.cairn.api.data.transform.RecipeTransform;
-import dev.cairn.api.files.FileStore;
 import dev.cairn.api.lineage.LineageRecorder;
 import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.tenancy.NotFoundException;
@@ -24,7 +23,6 @@ import dev.cairn.plugin.data.recipe.FittedRecipe;
 import dev.cairn.plugin.data.recipe.RecipeFitter;
 import dev.cairn.plugin.data.recipe.StepPlan;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,18 +57,18 @@ public class DatasetRecipes {
     private final DatasetService datasets;
     private final DatasetVersions versions;
     private final DatasetCatalog catalog;
-    private final FileStore files;
+    private final VersionRows rows;
     private final LineageRecorder lineage;
     private final AuditLog audit;
 
     DatasetRecipes(TenantDb db, PermissionCheck permissions, DatasetService datasets, DatasetVersions versions, DatasetCatalog catalog,
-                   FileStore files, LineageRecorder lineage, AuditLog audit) {
+                   VersionRows rows, LineageRecorder lineage, AuditLog audit) {
         this.db = db;
         this.permissions = permissions;
         this.datasets = datasets;
         this.versions = versions;
         this.catalog = catalog;
-        this.files = files;
+        this.rows = rows;
         this.lineage = lineage;
         this.audit = audit;
     }
@@ -158,10 +156,10 @@ public class DatasetRecipes {
     }
 
     /**
-     * The first {@code rows} rows of a dataset version before and after a recipe version (a row the
+     * The first {@code count} rows of a dataset version before and after a recipe version (a row the
      * recipe's filters drop is marked, its "after" empty).
      */
-    public Preview preview(UUID projectId, UUID recipeVersionId, UUID datasetVersionId, int rows) {
+    public Preview preview(UUID projectId, UUID recipeVersionId, UUID datasetVersionId, int count) {
         permissions.require(DataPermissions.READ);
         Version version = requireVersion(projectId, recipeVersionId);
         DatasetVersionRecord data = liveVersion(projectId, datasetVersionId);
@@ -177,7 +175,7 @@ public class DatasetRecipes {
         RecipeTransform.Batch batch = transform.newBatch();
         try (RowSource source = open(data)) {
             String[] row;
-            while (before.size() < rows && (row = source.next()) != null) {
+            while (before.size() < count && (row = source.next()) != null) {
                 before.add(row);
                 Optional<String[]> out = batch.apply(row);
                 after.add(out.orElse(new String[0]));
@@ -255,14 +253,8 @@ public class DatasetRecipes {
         return toVersion(recipe, row);
     }
 
-    private RowSource open(DatasetVersionRecord version) throws IOException {
-        InputStream content = files.open(version.getFileId());
-        try {
-            return VersionFiles.rowsOf(version, content, versions.columnNames(version.getId()));
-        } catch (RuntimeException failed) {
-            content.close();
-            throw failed;
-        }
+    private RowSource open(DatasetVersionRecord version) {
+        return rows.open(version.getProjectId(), version.getId());
     }
 
     private DatasetVersionRecord liveVersion(UUID projectId, UUID versionId) {

@@ -40,7 +40,7 @@ public class VersionRows {
         }
         InputStream content = files.open(version.getFileId());
         try {
-            return OnDemandProfiles.rowsOf(version, content, versions.columnNames(versionId));
+            return VersionFiles.rowsOf(version, content, versions.columnNames(versionId));
         } catch (RuntimeException e) {
             try {
                 content.close();
