@@ -22,7 +22,8 @@ class DataPlugin implements StagePlugin {
     static final String DELETION_EXECUTION = "data.version-deletion";
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
     static final java.util.Set<String> OWN_VERSION_TYPES = java.util.Set.of(VERSION_ARTIFACT, IMPORT_EXECUTION, TOMBSTONE_ARTIFACT,
-            DELETION_EXECUTION);
+            DELETION_EXECUTION, dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT,
+            dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION);
 
     private final DatasetService datasets;
 
@@ -58,11 +59,14 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT),
-                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION),
+        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT,
+                dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT),
+                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION,
+                        dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION),
                 java.util.Map.of(DATASET_ARTIFACT, "Dataset", REGISTRATION_EXECUTION, "Dataset registration", VERSION_ARTIFACT, "Dataset version",
                         IMPORT_EXECUTION, "Dataset import", TOMBSTONE_ARTIFACT, "Deleted dataset version", DELETION_EXECUTION,
-                        "Dataset version deletion"));
+                        "Dataset version deletion", dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT, "Drift report",
+                        dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION, "Drift comparison"));
     }
 
     @Override
