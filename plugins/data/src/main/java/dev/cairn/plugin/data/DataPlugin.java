@@ -28,7 +28,8 @@ class DataPlugin implements StagePlugin {
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
     static final java.util.Set<String> OWN_VERSION_TYPES = java.util.Set.of(VERSION_ARTIFACT, IMPORT_EXECUTION, TOMBSTONE_ARTIFACT,
             DELETION_EXECUTION, StatisticsLineage.STATISTICS_ARTIFACT, StatisticsLineage.PROFILING_EXECUTION, SchemaLineage.VERSION_ARTIFACT,
-            SchemaLineage.INFERENCE_EXECUTION, SchemaLineage.EDIT_EXECUTION, SchemaLineage.APPROVAL_EXECUTION);
+            SchemaLineage.INFERENCE_EXECUTION, SchemaLineage.EDIT_EXECUTION, SchemaLineage.APPROVAL_EXECUTION,
+            dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT, dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION);
 
     private final DatasetService datasets;
 
@@ -66,9 +67,10 @@ class DataPlugin implements StagePlugin {
     @Override
     public LineageTypes lineageTypes() {
         return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT, StatisticsLineage.STATISTICS_ARTIFACT,
-                SchemaLineage.VERSION_ARTIFACT, RECIPE_ARTIFACT),
+                SchemaLineage.VERSION_ARTIFACT, dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT, RECIPE_ARTIFACT),
                 List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION, StatisticsLineage.PROFILING_EXECUTION,
-                        SchemaLineage.INFERENCE_EXECUTION, SchemaLineage.EDIT_EXECUTION, SchemaLineage.APPROVAL_EXECUTION, RECIPE_FIT_EXECUTION),
+                        SchemaLineage.INFERENCE_EXECUTION, SchemaLineage.EDIT_EXECUTION, SchemaLineage.APPROVAL_EXECUTION,
+                        dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION, RECIPE_FIT_EXECUTION),
                 java.util.Map.ofEntries(java.util.Map.entry(DATASET_ARTIFACT, "Dataset"), java.util.Map.entry(REGISTRATION_EXECUTION, "Dataset registration"),
                         java.util.Map.entry(VERSION_ARTIFACT, "Dataset version"), java.util.Map.entry(IMPORT_EXECUTION, "Dataset import"),
                         java.util.Map.entry(TOMBSTONE_ARTIFACT, "Deleted dataset version"), java.util.Map.entry(DELETION_EXECUTION, "Dataset version deletion"),
@@ -78,6 +80,8 @@ class DataPlugin implements StagePlugin {
                         java.util.Map.entry(SchemaLineage.INFERENCE_EXECUTION, "Schema inference"),
                         java.util.Map.entry(SchemaLineage.EDIT_EXECUTION, "Schema edit"),
                         java.util.Map.entry(SchemaLineage.APPROVAL_EXECUTION, "Schema approval"),
+                        java.util.Map.entry(dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT, "Drift report"),
+                        java.util.Map.entry(dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION, "Drift comparison"),
                         java.util.Map.entry(RECIPE_ARTIFACT, "Transform recipe version"), java.util.Map.entry(RECIPE_FIT_EXECUTION, "Recipe fitting")));
     }
 

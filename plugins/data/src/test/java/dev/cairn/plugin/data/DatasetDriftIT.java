@@ -52,6 +52,8 @@ class DatasetDriftIT {
     DatasetDrift drift;
     @Autowired
     DriftSettingsStore settings;
+    @Autowired
+    dev.cairn.api.lineage.LineageQueries lineage;
 
     private Actors actors() {
         return new Actors(dsl);
@@ -183,6 +185,29 @@ class DatasetDriftIT {
                 .isInstanceOf(DriftUnavailableException.class).hasMessageContaining("Pick two different versions");
         assertThat(actors().as("acme-viewer", () -> drift.defaultPair(world.project().id(), world.dataset())))
                 .as("one live version left: nothing to compare").isEmpty();
+    }
+
+    @Test
+    void aRecordedReportIsADriftReportArtifactMadeFromBothVersions() {
+        World world = twoVersions();
+        var history = actors().as("acme-pm", () -> versions.history(world.project().id(), world.dataset()));
+
+        var recorded = actors().as("acme-member", () -> drift.record(world.project().id(), world.dataset(), 1, 2));
+
+        var reports = actors().as("acme-viewer", () -> lineage.artifacts(world.project().id(), DatasetDrift.REPORT_ARTIFACT));
+        assertThat(reports).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo(recorded.artifact());
+            assertThat(a.name()).isEqualTo("subscribers drift v1 → v2");
+        });
+        for (var version : history) {
+            assertThat(actors().as("acme-viewer", () -> lineage.downstream(world.project().id(), version.getLineageArtifact())))
+                    .as("v" + version.getVersion()).extracting(d -> d.type())
+                    .containsExactly(DatasetDrift.COMPARISON_EXECUTION, DatasetDrift.REPORT_ARTIFACT);
+        }
+        assertThat(actors().as("acme-pm", () -> datasets.deleteRefusal(world.project().id(), world.dataset())))
+                .as("a report of the dataset's own versions does not hold the dataset").isEmpty();
+        assertThatThrownBy(() -> actors().as("acme-viewer", () -> drift.record(world.project().id(), world.dataset(), 1, 2)))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -78,6 +78,15 @@ class DatasetDriftPageTest extends BrowserlessTest {
     }
 
     @Test
+    void withoutADatasetThePagePointsAtTheList() {
+        World world = dataset();
+        signIn("acme-viewer");
+        UI.getCurrent().navigate("data/drift/" + world.project().id());
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).contains("No dataset chosen.");
+        assertThat($(Anchor.class).all()).extracting(Anchor::getText).contains("Choose one on the Datasets page");
+    }
+
+    @Test
     void theDatasetPageLinksHere() {
         World world = dataset();
         signIn("acme-viewer");
@@ -115,6 +124,7 @@ class DatasetDriftPageTest extends BrowserlessTest {
         assertThat(plan.distribution().series().getFirst().values().getFirst()).isCloseTo(101 / 201.0,
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(buttons("Save drift settings")).as("a viewer reads the settings only").isEmpty();
+        assertThat(buttons("Record this report")).isEmpty();
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
                 .contains("Every feature uses Evidently's default method and threshold.");
     }
@@ -142,5 +152,9 @@ class DatasetDriftPageTest extends BrowserlessTest {
         assertThat(rows().get(0).verdict().threshold()).isEqualTo(5.0);
         assertThat(rows().get(0).drifted()).isFalse();
         assertThat(verdict()).startsWith("Dataset drift not detected: 0 of 2");
+
+        test(buttons("Record this report").getFirst()).click();
+        assertThat($(Paragraph.class).all()).filteredOn(p -> p.hasClassName("drift-recorded")).singleElement()
+                .satisfies(p -> assertThat(p.getText()).contains("subscribers drift v1 → v2").contains("lineage"));
     }
 }

@@ -72,6 +72,7 @@ class TenantIsolationIT {
         assertThat(acmeProject).isNotNull();
         for (String slug : List.of("acme", "globex")) {
             seedADatasetVersion(slug, world.projectOf(slug));
+            seedDriftSettings(slug, world.projectOf(slug));
         }
         // Names from the catalogue: upper case on H2, lower case on PostgreSQL.
         // Every schema but the databases' own: a new plugin's schema is covered the moment it exists.
@@ -122,6 +123,18 @@ class TenantIsolationIT {
                         d.minFractionPresent(), dev.cairn.plugin.data.schema.DomainKind.CATEGORIES, null, null, List.of("acme", "globex"),
                         d.label(), d.environments(), null, null)).toList();
         schemas.save(project.id(), dataset, 1, drafts, 0, "the tenants as categories");
+    }
+
+    @Autowired
+    dev.cairn.plugin.data.driftpage.DriftSettingsStore driftSettings;
+
+    /** The demo keeps Evidently's defaults (no rows): a dataset's drift settings and one feature's, per tenant. */
+    private void seedDriftSettings(String slug, ProjectRef project) {
+        world.actors().run(slug + "-member", () -> {
+            UUID dataset = datasets.list(project.id()).getFirst().getId();
+            driftSettings.save(project.id(), dataset, 0.5, List.of(new dev.cairn.plugin.data.driftpage.DriftSettingsRules.FeatureSetting(
+                    "value", dev.cairn.api.data.drift.DriftMethod.PSI, 0.25)));
+        });
     }
 
     @Test

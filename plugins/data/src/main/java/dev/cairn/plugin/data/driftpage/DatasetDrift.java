@@ -4,6 +4,7 @@ import dev.cairn.api.data.drift.ColumnDistribution;
 import dev.cairn.api.data.drift.DriftComparison;
 import dev.cairn.api.data.drift.DriftReport;
 import dev.cairn.api.data.drift.FeatureDrift;
+import dev.cairn.api.lineage.LineageRecorder;
 import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.plugin.data.DataPermissions;
@@ -24,6 +25,7 @@ import java.util.SequencedMap;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Drift between two versions of a dataset, from their profiles (never their files): features matched
@@ -34,6 +36,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class DatasetDrift {
 
+    /** A recorded comparison's report, in the lineage graph. */
+    public static final String REPORT_ARTIFACT = "data.drift-report";
+    /** The comparison that made a recorded report from both versions. */
+    public static final String COMPARISON_EXECUTION = "data.drift-comparison";
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final PermissionCheck permissions;
@@ -42,9 +49,11 @@ public class DatasetDrift {
     private final VersionProfiles profiles;
     private final DriftSettingsStore settings;
     private final DriftComparison comparison;
+    private final LineageRecorder lineage;
 
     DatasetDrift(PermissionCheck permissions, DatasetService datasets, DatasetVersions versions, VersionProfiles profiles,
-                 DriftSettingsStore settings, DriftComparison comparison) {
+                 DriftSettingsStore settings, DriftComparison comparison, LineageRecorder lineage) {
+        this.lineage = lineage;
         this.permissions = permissions;
         this.datasets = datasets;
         this.versions = versions;
@@ -89,6 +98,49 @@ public class DatasetDrift {
         ProfileDistributions curColumns = ProfileDistributions.of(profile(projectId, dataset, cur));
         DriftReport report = compare(refColumns, curColumns, settings.read(projectId, datasetId).settings());
         return new VersionDrift(dataset.getName(), reference, current, ref.getId(), cur.getId(), report);
+    }
+
+    /**
+     * Compares the two versions as {@link #compare} does and records the report in the lineage
+     * graph: a drift report artifact (its verdict and drifted features as properties) made by a
+     * comparison execution from both versions' artifacts. Needs data.upload, as changing the
+     * settings does: it writes to the project.
+     *
+     * @return the report and the artifact's id
+     */
+    @Transactional
+    public Recorded record(UUID projectId, UUID datasetId, int reference, int current) {
+        var user = permissions.require(DataPermissions.UPLOAD);
+        VersionDrift result = compare(projectId, datasetId, reference, current);
+        DriftReport report = result.report();
+        String drifted = String.join(", ", report.features().stream().filter(FeatureDrift::drifted)
+                .map(FeatureDrift::feature).toList());
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("dataset_id", datasetId.toString());
+        properties.put("reference_version", String.valueOf(reference));
+        properties.put("current_version", String.valueOf(current));
+        properties.put("compared", String.valueOf(report.compared()));
+        properties.put("drifted", String.valueOf(report.drifted()));
+        properties.put("drifted_share", String.valueOf(report.driftedShare()));
+        properties.put("drift_share_threshold", String.valueOf(report.driftShareThreshold()));
+        properties.put("dataset_drifted", String.valueOf(report.datasetDrifted()));
+        properties.put("drifted_features", drifted);
+        String name = result.dataset() + " drift v" + reference + " → v" + current;
+        UUID artifact = lineage.recordArtifact(projectId, REPORT_ARTIFACT, name,
+                "cairn-drift:" + datasetId + "/" + reference + "/" + current, properties);
+        List<UUID> inputs = new ArrayList<>();
+        for (DatasetVersionRecord version : versions.history(projectId, datasetId)) {
+            if ((version.getVersion() == reference || version.getVersion() == current) && version.getLineageArtifact() != null) {
+                inputs.add(version.getLineageArtifact());
+            }
+        }
+        lineage.recordExecution(projectId, COMPARISON_EXECUTION, "Compare v" + reference + " with v" + current, inputs,
+                List.of(artifact), Map.of("by", user.username()));
+        return new Recorded(result, artifact, name);
+    }
+
+    /** A report recorded in the lineage graph. */
+    public record Recorded(VersionDrift drift, UUID artifact, String name) {
     }
 
     private DriftReport compare(ProfileDistributions reference, ProfileDistributions current,

@@ -98,9 +98,17 @@ public class DatasetDriftView extends ProjectPage implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var query = event.getLocation().getQueryParameters();
+        String id = query.getSingleParameter(DATASET_PARAMETER).orElse("");
+        if (id.isEmpty()) {
+            // The page without a dataset (an old bookmark, the URL cut short): point at the list.
+            content.removeAll();
+            content.add(new Paragraph("No dataset chosen."), new Anchor("data/datasets/" + project().id(),
+                    "Choose one on the Datasets page"));
+            return;
+        }
         DatasetRecord dataset;
         try {
-            dataset = datasets.find(project().id(), UUID.fromString(query.getSingleParameter(DATASET_PARAMETER).orElse("")));
+            dataset = datasets.find(project().id(), UUID.fromString(id));
         } catch (IllegalArgumentException malformed) {
             throw new NotFoundException("Dataset");
         }
@@ -171,13 +179,33 @@ public class DatasetDriftView extends ProjectPage implements BeforeEnterObserver
         table.addColumn(DriftText::others).setHeader("Other methods (raw values)").setFlexGrow(2);
         table.setItems(result.report().features());
         table.setAllRowsVisible(true);
-        report.add(verdict, table, new H3("Distributions"));
+        report.add(verdict);
+        if (can(DataPermissions.UPLOAD)) {
+            report.add(recordButton(dataset, result));
+        }
+        report.add(table, new H3("Distributions"));
         for (FeatureDrift feature : result.report().features()) {
             if (feature.histogram() != null) {
                 report.add(new H4(feature.feature()), chart(feature, result));
             }
         }
         report.add(settingsSection(dataset, result));
+    }
+
+    /** Saves the report shown into the lineage graph, made from both versions. */
+    private Div recordButton(DatasetRecord dataset, VersionDrift result) {
+        Paragraph recorded = new Paragraph();
+        recorded.addClassName("drift-recorded");
+        recorded.setVisible(false);
+        StatusLine status = new StatusLine();
+        Button record = new Button("Record this report");
+        record.addClickListener(click -> status.attempt(() -> {
+            DatasetDrift.Recorded saved = drift.record(project().id(), dataset.getId(), result.reference(), result.current());
+            recorded.setText("Recorded as \u201c" + saved.name() + "\u201d in the project's lineage, made from both versions.");
+            recorded.setVisible(true);
+            record.setEnabled(false);
+        }));
+        return new Div(record, status, recorded);
     }
 
     static DistributionChart chart(FeatureDrift feature, VersionDrift result) {
