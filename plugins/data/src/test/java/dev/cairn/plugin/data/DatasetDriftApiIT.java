@@ -33,13 +33,15 @@ import tools.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(classes = CairnApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:driftapi;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-                "cairn.jobs.poll-interval=1h", "server.address=127.0.0.1", "vaadin.productionMode=true",
+                "cairn.jobs.poll-interval=100ms", "server.address=127.0.0.1", "vaadin.productionMode=true",
                 "cairn.data.ingest.spool-directory=target/test-spool/driftapi"})
 @ActiveProfiles("demo")
 class DatasetDriftApiIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    dev.cairn.plugin.data.statistics.StoredProfiles profiles;
     @Autowired
     DSLContext dsl;
     @Autowired
@@ -70,8 +72,8 @@ class DatasetDriftApiIT {
 
     private World twoVersions() {
         World world = World.withDataset(actors(), projects, datasets, "DDA", "subscribers", "");
-        DatasetDriftIT.upload(actors(), versions, world, DatasetDriftIT.csv(0, false));
-        DatasetDriftIT.upload(actors(), versions, world, DatasetDriftIT.csv(5, true));
+        DatasetDriftIT.upload(actors(), versions, profiles, world, DatasetDriftIT.csv(0, false));
+        DatasetDriftIT.upload(actors(), versions, profiles, world, DatasetDriftIT.csv(5, true));
         return world;
     }
 

@@ -35,11 +35,13 @@ import org.springframework.test.context.ActiveProfiles;
  * viewer reads the settings and cannot change them.
  */
 @SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:datadrift;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h",
+        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=100ms",
         "cairn.data.ingest.spool-directory=target/test-spool/datadrift"})
 @ActiveProfiles("demo")
 class DatasetDriftIT {
 
+    @Autowired
+    dev.cairn.plugin.data.statistics.StoredProfiles profiles;
     @Autowired
     DSLContext dsl;
     @Autowired
@@ -82,18 +84,27 @@ class DatasetDriftIT {
                 .append(withRegion ? ",north" : "").append('\n').toString();
     }
 
-    static DatasetVersions.Upload upload(Actors actors, DatasetVersions versions, World world, String content) {
+    /** Uploads a version and waits for its profiling job: drift reads the stored statistics. */
+    static DatasetVersions.Upload upload(Actors actors, DatasetVersions versions, dev.cairn.plugin.data.statistics.StoredProfiles profiles,
+                                         World world, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        return actors.as("acme-member", () -> versions.upload(world.project().id(), world.dataset(),
+        DatasetVersions.Upload upload = actors.as("acme-member", () -> versions.upload(world.project().id(), world.dataset(),
                 new NewFile("batch.csv", "text/csv", bytes.length), new ByteArrayInputStream(bytes), FormatOverrides.NONE,
                 Provenance.NONE));
+        try {
+            ProfileAwait.ended(actors, profiles, world.project().id(), upload.version().getId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return upload;
     }
 
     /** A dataset with version 1 (the reference) and version 2 (amount shifted by 5, plan the same, region new). */
     private World twoVersions() {
         World world = World.withDataset(actors(), projects, datasets, "DD", "subscribers", "");
-        upload(actors(), versions, world, csv(0, false));
-        upload(actors(), versions, world, csv(5, true));
+        upload(actors(), versions, profiles, world, csv(0, false));
+        upload(actors(), versions, profiles, world, csv(5, true));
         return world;
     }
 

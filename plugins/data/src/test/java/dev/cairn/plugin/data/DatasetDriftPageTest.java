@@ -26,11 +26,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** The drift page without a browser: the empty state, the table, the overlaid charts, the settings form. */
 @SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:driftpage;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h",
+        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=100ms",
         "cairn.data.ingest.spool-directory=target/test-spool/driftpage"})
 @ActiveProfiles("demo")
 class DatasetDriftPageTest extends BrowserlessTest {
 
+    @Autowired
+    dev.cairn.plugin.data.statistics.StoredProfiles profiles;
     @Autowired
     ProjectService projects;
     @Autowired
@@ -70,7 +72,7 @@ class DatasetDriftPageTest extends BrowserlessTest {
     @Test
     void withOneVersionThePageSaysToUploadASecond() {
         World world = dataset();
-        DatasetDriftIT.upload(actors(), versions, world, DatasetDriftIT.csv(0, false));
+        DatasetDriftIT.upload(actors(), versions, profiles, world, DatasetDriftIT.csv(0, false));
         signIn("acme-viewer");
         open(world);
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).contains("Upload a second version to compare.");
@@ -99,8 +101,8 @@ class DatasetDriftPageTest extends BrowserlessTest {
     @Test
     void aViewerSeesEachFeaturesVerdictTheDatasetsAndTwoSeriesPerChart() {
         World world = dataset();
-        DatasetDriftIT.upload(actors(), versions, world, DatasetDriftIT.csv(0, false));
-        DatasetDriftIT.upload(actors(), versions, world, DatasetDriftIT.csv(5, true));
+        DatasetDriftIT.upload(actors(), versions, profiles, world, DatasetDriftIT.csv(0, false));
+        DatasetDriftIT.upload(actors(), versions, profiles, world, DatasetDriftIT.csv(5, true));
         signIn("acme-viewer");
         open(world);
 
@@ -132,8 +134,8 @@ class DatasetDriftPageTest extends BrowserlessTest {
     @Test
     void aMemberSetsAMethodAndThresholdAndAThresholdWithoutMethodIsRefusedOnTheField() {
         World world = dataset();
-        DatasetDriftIT.upload(actors(), versions, world, DatasetDriftIT.csv(0, false));
-        DatasetDriftIT.upload(actors(), versions, world, DatasetDriftIT.csv(5, true));
+        DatasetDriftIT.upload(actors(), versions, profiles, world, DatasetDriftIT.csv(0, false));
+        DatasetDriftIT.upload(actors(), versions, profiles, world, DatasetDriftIT.csv(5, true));
         signIn("acme-member");
         open(world);
 

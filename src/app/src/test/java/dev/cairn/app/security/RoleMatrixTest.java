@@ -74,7 +74,7 @@ import org.springframework.test.context.ActiveProfiles;
  * itself, not only hidden in the view.
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:rolematrix;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
+        "cairn.jobs.poll-interval=100ms"})
 @ActiveProfiles("demo")
 class RoleMatrixTest extends SpringBrowserlessTest {
 
@@ -179,6 +179,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     dev.cairn.plugin.data.DatasetVersions datasetVersions;
     @Autowired
     dev.cairn.plugin.data.DatasetRecipes datasetRecipes;
+    @Autowired
+    dev.cairn.plugin.data.statistics.StoredProfiles storedProfiles;
     @Autowired
     dev.cairn.app.files.StoredFileService storedFiles;
     @Autowired
@@ -342,6 +344,7 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         }));
         actions.put("infer a dataset schema", new Action(holders(DataPermissions.EDIT_SCHEMA), () -> {
             UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
+            awaitProfiled(project.id(), version);
             UUID dataset = actors.as("acme-admin", () -> datasetVersions.version(project.id(), version).getDatasetId());
             schemas.infer(project.id(), dataset, version);
         }));
@@ -515,6 +518,7 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     /** A new dataset with one version and its inferred schema version 1, by the user in scope (who needs data.edit-schema). */
     private InferredSchema inferredSchema(UUID projectId) {
         UUID version = new Actors(dsl).as("acme-admin", () -> uploadVersion(projectId));
+        awaitProfiled(projectId, version);
         UUID dataset = datasetVersions.version(projectId, version).getDatasetId();
         var v1 = schemas.infer(projectId, dataset, version);
         return new InferredSchema(dataset, v1.schema().features().stream().map(dev.cairn.plugin.data.schema.FeatureDraft::of).toList());
@@ -525,6 +529,24 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         byte[] csv = ("id\n" + suffix() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return datasetVersions.upload(projectId, dataset, dev.cairn.api.files.NewFile.named("v.csv"), new java.io.ByteArrayInputStream(csv),
                 dev.cairn.plugin.data.ingest.FormatOverrides.NONE, dev.cairn.plugin.data.Provenance.NONE).version().getId();
+    }
+
+    /** Waits for the upload's profiling job: a schema is inferred from the statistics it stores. */
+    private void awaitProfiled(UUID projectId, UUID versionId) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var state = new Actors(dsl).as("acme-admin", () -> storedProfiles.state(projectId, versionId));
+            if (state.isPresent() && !state.get().status().pending()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("version " + versionId + " was not profiled in time");
     }
 
     private static String suffix() {

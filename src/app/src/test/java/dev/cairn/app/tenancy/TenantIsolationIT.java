@@ -40,7 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * as Acme sees no Globex row, an update or delete naming Globex rows changes nothing, and with no
  * tenant in scope nothing can be read or written.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:isolation;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h"})
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:isolation;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=100ms"})
 @org.springframework.test.context.ActiveProfiles("demo")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationIT {
@@ -110,6 +110,8 @@ class TenantIsolationIT {
     dev.cairn.plugin.data.DatasetRecipes datasetRecipes;
     @Autowired
     dev.cairn.plugin.data.schema.DatasetSchemas schemas;
+    @Autowired
+    dev.cairn.plugin.data.statistics.StoredProfiles storedProfiles;
 
     /** A schema inferred from the version, then edited so that a feature lists categories (rows in every schema table). */
     private void seedASchema(ProjectRef project, UUID dataset) {
@@ -117,6 +119,16 @@ class TenantIsolationIT {
             return;
         }
         var version = datasetVersions.history(project.id(), dataset).getFirst();
+        // Inference reads the statistics the upload's profiling job stores.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (storedProfiles.profile(project.id(), version.getId()).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         var v1 = schemas.infer(project.id(), dataset, version.getId());
         var drafts = v1.schema().features().stream().map(dev.cairn.plugin.data.schema.FeatureDraft::of)
                 .map(d -> !d.name().equals("tenant") ? d : new dev.cairn.plugin.data.schema.FeatureDraft(d.name(), d.type(), d.required(),

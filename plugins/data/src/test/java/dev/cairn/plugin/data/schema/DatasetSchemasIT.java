@@ -38,10 +38,12 @@ import org.springframework.test.context.ActiveProfiles;
  * tenants' ids refused with nothing saved.
  */
 @SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:dataschemas;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h"})
+        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=100ms"})
 @ActiveProfiles("demo")
 class DatasetSchemasIT {
 
+    @Autowired
+    dev.cairn.plugin.data.statistics.StoredProfiles profiles;
     @Autowired
     DSLContext dsl;
     @Autowired
@@ -67,7 +69,7 @@ class DatasetSchemasIT {
     }
 
     private SchemaFixture fixture() {
-        return SchemaFixture.create(actors(), projects, datasets, versions, "SI");
+        return SchemaFixture.create(actors(), projects, datasets, versions, profiles, "SI");
     }
 
     private SchemaVersion infer(SchemaFixture f) {

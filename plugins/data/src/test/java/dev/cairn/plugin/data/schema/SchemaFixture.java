@@ -1,5 +1,7 @@
 package dev.cairn.plugin.data.schema;
 
+import dev.cairn.plugin.data.ProfileAwait;
+import dev.cairn.plugin.data.statistics.StoredProfiles;
 import dev.cairn.api.files.NewFile;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.app.project.ProjectService;
@@ -20,7 +22,8 @@ import java.util.UUID;
  */
 record SchemaFixture(ProjectRef project, UUID dataset, DatasetVersionRecord version) {
 
-    static SchemaFixture create(Actors actors, ProjectService projects, DatasetService datasets, DatasetVersions versions, String prefix) {
+    static SchemaFixture create(Actors actors, ProjectService projects, DatasetService datasets, DatasetVersions versions,
+                                StoredProfiles profiles, String prefix) {
         // Tests on PostgreSQL share one database: a random key, not a counter that restarts per class.
         String key = prefix + (100_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(900_000));
         ProjectRef project = actors.as("acme-pm", () -> projects.create("Project " + key, key, null));
@@ -32,6 +35,13 @@ record SchemaFixture(ProjectRef project, UUID dataset, DatasetVersionRecord vers
         DatasetVersionRecord version = actors.as("acme-member", () -> versions.upload(project.id(), dataset,
                 new NewFile("customers.csv", "text/csv", bytes.length), new ByteArrayInputStream(bytes), FormatOverrides.NONE,
                 Provenance.NONE)).version();
+        // Inference reads the statistics the upload's profiling job stores.
+        try {
+            ProfileAwait.ended(actors, profiles, project.id(), version.getId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         return new SchemaFixture(project, dataset, version);
     }
 }

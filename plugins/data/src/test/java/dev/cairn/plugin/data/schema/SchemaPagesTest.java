@@ -28,10 +28,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** The schema page (features grid, history, edit form with its errors, diff view, approval) as each kind of user sees it, without a browser. */
 @SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:schemapages;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h"})
+        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=100ms"})
 @ActiveProfiles("demo")
 class SchemaPagesTest extends BrowserlessTest {
 
+    @Autowired
+    dev.cairn.plugin.data.statistics.StoredProfiles profiles;
     @Autowired
     ProjectService projects;
     @Autowired
@@ -42,7 +44,7 @@ class SchemaPagesTest extends BrowserlessTest {
     DatasetSchemas schemas;
 
     private SchemaFixture fixture() {
-        return SchemaFixture.create(actors(), projects, datasets, versions, "SP");
+        return SchemaFixture.create(actors(), projects, datasets, versions, profiles, "SP");
     }
 
     private static void open(ProjectRef project, UUID dataset) {
