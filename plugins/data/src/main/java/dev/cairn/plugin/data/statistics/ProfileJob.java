@@ -98,6 +98,11 @@ class ProfileJob implements JobHandler {
             fail(mine, "Profiling failed: " + (failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage()));
             throw failed;
         }
+        if (db.fetchOptional(VERSION_PROFILE, mine).isEmpty()) {
+            // Re-profiled or deleted while this run read the file: the newer state stands, and lineage records no statistics it never kept.
+            context.progress(1, "Superseded: the version was deleted or profiled again meanwhile");
+            return;
+        }
         UUID artifact = recordLineage(version, jobId, profile, user.username());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Map<Field<?>, Object> done = new HashMap<>();
