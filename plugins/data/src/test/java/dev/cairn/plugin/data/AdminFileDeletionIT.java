@@ -2,6 +2,7 @@ package dev.cairn.plugin.data;
 
 import static dev.cairn.plugin.data.db.Tables.DATASET_VERSION;
 import static dev.cairn.plugin.data.db.Tables.DATASET_VERSION_COLUMN;
+import static dev.cairn.plugin.data.db.Tables.VERSION_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,6 +72,7 @@ class AdminFileDeletionIT {
                 new NewFile("customers.csv", "text/csv", bytes.length), new ByteArrayInputStream(bytes), FormatOverrides.NONE,
                 Provenance.NONE)).version();
         UUID fileId = version.getFileId();
+        assertThat(profileRows(version.getId())).as("the upload's statistics row (its profiling job queued)").isEqualTo(1);
 
         assertThat(actors().as("acme-admin", () -> files.usesOf(fileId))).containsExactly("dataset customers version 1");
         assertThatThrownBy(() -> actors().as("globex-admin", () -> files.usesOf(fileId)))
@@ -86,10 +88,15 @@ class AdminFileDeletionIT {
         assertThat(TenantScope.callAsPlatform(() -> dsl.fetchCount(DATASET_VERSION_COLUMN, DATASET_VERSION_COLUMN.VERSION_ID.eq(version.getId()))))
                 .isZero();
         assertThat(actors().as("acme-viewer", () -> catalog.version(version.getId()))).as("no longer offered to other stages").isEmpty();
+        assertThat(profileRows(version.getId())).as("its statistics (the data's own values) are deleted too").isZero();
         assertThat(actors().as("acme-member", () -> lineage.artifacts(world.project().id(), DataPlugin.TOMBSTONE_ARTIFACT)))
                 .extracting(a -> a.name()).containsExactly("customers v1 (deleted)");
         assertThat(actors().as("acme-member", () -> versions.history(world.project().id(), world.dataset())))
                 .singleElement().satisfies(v -> assertThat(v.getDeletedAt()).isNotNull());
+    }
+
+    private int profileRows(UUID versionId) {
+        return TenantScope.callAsPlatform(() -> dsl.fetchCount(VERSION_PROFILE, VERSION_PROFILE.VERSION_ID.eq(versionId)));
     }
 
     private DatasetVersionRecord awaitDeleted(UUID versionId) throws InterruptedException {
