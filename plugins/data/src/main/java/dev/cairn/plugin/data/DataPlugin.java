@@ -45,10 +45,10 @@ class DataPlugin implements StagePlugin {
         return List.of(new NavigationEntry("Datasets", DatasetsView.class));
     }
 
-    /** The list from the navigation, and each dataset's page (reached from the list, not the menu). */
+    /** The list from the navigation, each dataset's page (reached from the list, not the menu) and a version's label agreement. */
     @Override
     public List<Class<? extends com.vaadin.flow.component.Component>> routes() {
-        return List.of(DatasetsView.class, DatasetView.class);
+        return List.of(DatasetsView.class, DatasetView.class, dev.cairn.plugin.data.labels.LabelAgreementView.class);
     }
 
     @Override
