@@ -2,7 +2,7 @@ package dev.cairn.plugin.data.labels;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -45,7 +45,8 @@ public class LabelAgreementView extends ProjectPage implements BeforeEnterObserv
     private final LabelAgreements agreements;
     private final Div content = new Div();
     private final Div results = new Div();
-    private final MultiSelectComboBox<String> labelColumns = new MultiSelectComboBox<>("Label columns (one per labeller)");
+    // A checkbox group, not a multi-select combo box: the production bundle already holds it.
+    private final CheckboxGroup<String> labelColumns = new CheckboxGroup<>("Label columns (one per labeller)");
     private final ComboBox<String> keyColumn = new ComboBox<>("Key column (optional)");
     private final Anchor download = new Anchor();
 
@@ -71,6 +72,13 @@ public class LabelAgreementView extends ProjectPage implements BeforeEnterObserv
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getLocation().getQueryParameters().getSingleParameter(VERSION_PARAMETER).orElse("");
+        if (id.isEmpty()) {
+            // The page without a version (an old bookmark, the URL cut short): point at the datasets, whose histories link here.
+            content.removeAll();
+            content.add(new Paragraph("No dataset version chosen."), new Anchor("data/datasets/" + project().id(),
+                    "Choose one in a dataset's version history"));
+            return;
+        }
         DatasetVersionRecord version;
         try {
             version = versions.version(project().id(), UUID.fromString(id));
@@ -89,7 +97,6 @@ public class LabelAgreementView extends ProjectPage implements BeforeEnterObserv
                 new H3("Label agreement of version " + version.getVersion() + " (" + version.getFileName() + ")"));
         List<String> columns = versions.columns(project.id(), version.getId());
         labelColumns.setItems(columns);
-        labelColumns.setWidth("28em");
         keyColumn.setItems(columns);
         keyColumn.setClearButtonVisible(true);
         Button compute = new Button("Compute agreement", click -> compute(project, version));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -63,8 +63,8 @@ class LabelAgreementPageTest extends BrowserlessTest {
     }
 
     @SuppressWarnings("unchecked")
-    private MultiSelectComboBox<String> labelColumns() {
-        return $(MultiSelectComboBox.class).single();
+    private CheckboxGroup<String> labelColumns() {
+        return $(CheckboxGroup.class).single();
     }
 
     @SuppressWarnings("unchecked")
@@ -129,5 +129,8 @@ class LabelAgreementPageTest extends BrowserlessTest {
         assertThat(getCurrentView()).isNotInstanceOf(LabelAgreementView.class);
         open(globex, "not-an-id");
         assertThat(getCurrentView()).isNotInstanceOf(LabelAgreementView.class);
+        UI.getCurrent().navigate("data/labels/" + globex.id());
+        assertThat(getCurrentView()).as("without a version the page points at the datasets").isInstanceOf(LabelAgreementView.class);
+        assertThat($(Anchor.class).all()).anyMatch(a -> a.getText().equals("Choose one in a dataset's version history"));
     }
 }
