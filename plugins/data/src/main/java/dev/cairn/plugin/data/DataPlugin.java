@@ -52,11 +52,15 @@ class DataPlugin implements StagePlugin {
         return List.of(new NavigationEntry("Datasets", DatasetsView.class));
     }
 
-    /** The list from the navigation, each dataset's page (reached from the list, not the menu), and a version's statistics pages. */
+    /**
+     * The list from the navigation, each dataset's page (reached from the list, not the menu), a version's statistics
+     * pages and label agreement, the dataset's schema and its drift between versions.
+     */
     @Override
     public List<Class<? extends com.vaadin.flow.component.Component>> routes() {
         return List.of(DatasetsView.class, DatasetView.class, dev.cairn.plugin.data.statistics.ProfileView.class,
-                dev.cairn.plugin.data.statistics.ColumnView.class, SchemaView.class, dev.cairn.plugin.data.driftpage.DatasetDriftView.class);
+                dev.cairn.plugin.data.statistics.ColumnView.class, SchemaView.class, dev.cairn.plugin.data.driftpage.DatasetDriftView.class,
+                dev.cairn.plugin.data.labels.LabelAgreementView.class);
     }
 
     @Override

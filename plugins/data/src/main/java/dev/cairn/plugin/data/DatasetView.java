@@ -144,6 +144,9 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
         history.addComponentColumn(DatasetView::digest).setHeader("SHA-256").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(DatasetViewText::provenance).setHeader("Provenance").setFlexGrow(1);
         history.addComponentColumn(v -> new ProfileStatusBadge(profiles, project, v)).setHeader("Statistics").setAutoWidth(true).setFlexGrow(0);
+        history.addComponentColumn(v -> v.getDeletedAt() != null ? new Span()
+                : new Anchor(dev.cairn.plugin.data.labels.LabelAgreementView.url(project, v.getId()), "Label agreement"))
+                .setHeader("Labels").setAutoWidth(true).setFlexGrow(0);
         if (can(DataPermissions.UPLOAD) || can(DataPermissions.DELETE_VERSION)) {
             history.addComponentColumn(v -> actions(project, dataset, v)).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         }

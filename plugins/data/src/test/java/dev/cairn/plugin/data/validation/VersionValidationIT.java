@@ -37,13 +37,15 @@ import org.springframework.test.context.ActiveProfiles;
  * another tenant's version is not found, a deleted version says so.
  */
 @SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:datavalidation;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h",
+        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=100ms",
         "cairn.data.ingest.spool-directory=target/test-spool/datavalidation"})
 @ActiveProfiles("demo")
 class VersionValidationIT {
 
     private static final AtomicInteger KEYS = new AtomicInteger();
 
+    @Autowired
+    dev.cairn.plugin.data.statistics.StoredProfiles storedProfiles;
     @Autowired
     DSLContext dsl;
     @Autowired
@@ -75,6 +77,13 @@ class VersionValidationIT {
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         UUID version = actors().as("acme-member", () -> versions.upload(project.id(), dataset, new NewFile("customers.csv", "text/csv",
                 bytes.length), new ByteArrayInputStream(bytes), FormatOverrides.NONE, Provenance.NONE)).version().getId();
+        try {
+            // Validation reads the statistics the upload's profiling job stores.
+            dev.cairn.plugin.data.ProfileAwait.ended(actors(), storedProfiles, project.id(), version);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         return new Stored(project, version);
     }
 
