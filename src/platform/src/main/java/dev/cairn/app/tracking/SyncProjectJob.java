@@ -19,10 +19,12 @@ class SyncProjectJob implements JobHandler {
 
     private final TenantDb db;
     private final OutboxSender sender;
+    private final MlflowProperties mlflow;
 
-    SyncProjectJob(TenantDb db, OutboxSender sender) {
+    SyncProjectJob(TenantDb db, OutboxSender sender, MlflowProperties mlflow) {
         this.db = db;
         this.sender = sender;
+        this.mlflow = mlflow;
     }
 
     @Override
@@ -35,6 +37,16 @@ class SyncProjectJob implements JobHandler {
         var projectId = context.projectId().orElseThrow(() -> new IllegalArgumentException("The sync job needs a project"));
         var ofProject = TRACKING_OUTBOX.PROJECT_ID.eq(projectId);
         int total = db.count(TRACKING_OUTBOX, ofProject);
+        if (!mlflow.configured()) {
+            int pending = db.count(TRACKING_OUTBOX, ofProject.and(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING)));
+            if (pending > 0) {
+                // Waiting would hold a worker for a minute with nothing to wait for.
+                throw new IllegalStateException("MLflow is not configured (cairn.mlflow.tracking-uri): " + pending
+                        + " record(s) wait in the outbox until it is.");
+            }
+            context.progress(1, "Nothing to send");
+            return;
+        }
         sender.retryNow();
         for (int second = 0; second < MAX_WAIT_SECONDS && !context.cancelRequested(); second++) {
             int pending = db.count(TRACKING_OUTBOX, ofProject.and(TRACKING_OUTBOX.STATUS.eq(OutboxStatus.PENDING)));
