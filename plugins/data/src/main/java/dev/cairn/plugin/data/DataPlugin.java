@@ -29,7 +29,8 @@ class DataPlugin implements StagePlugin {
     static final java.util.Set<String> OWN_VERSION_TYPES = java.util.Set.of(VERSION_ARTIFACT, IMPORT_EXECUTION, TOMBSTONE_ARTIFACT,
             DELETION_EXECUTION, StatisticsLineage.STATISTICS_ARTIFACT, StatisticsLineage.PROFILING_EXECUTION, SchemaLineage.VERSION_ARTIFACT,
             SchemaLineage.INFERENCE_EXECUTION, SchemaLineage.EDIT_EXECUTION, SchemaLineage.APPROVAL_EXECUTION,
-            dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT, dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION);
+            dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT, dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION,
+            RECIPE_ARTIFACT, RECIPE_FIT_EXECUTION);
 
     private final DatasetService datasets;
 

@@ -149,6 +149,20 @@ class DatasetRecipesIT {
     }
 
     @Test
+    void aDatasetWithARecipeCanBeDeletedAndItsRecipesGoWithIt() {
+        World world = World.withDataset(actors(), projects, datasets, "RCP", "customers", "");
+        DatasetVersionRecord training = upload(world, V1);
+        var created = actors().as("acme-member", () -> recipes.create(world.project().id(), world.dataset(), "clean", training.getId(), plan(), ""));
+
+        assertThat(actors().as("acme-pm", () -> datasets.deleteRefusal(world.project().id(), world.dataset())))
+                .as("the dataset's own recipe does not hold it").isEmpty();
+        actors().run("acme-pm", () -> datasets.delete(world.project().id(), world.dataset()));
+
+        assertThat(actors().as("acme-viewer", () -> catalog.recipe(created.recipe().ref()))).isEmpty();
+        assertThat(TenantScope.callAsPlatform(() -> dsl.fetchCount(RECIPE, RECIPE.ID.eq(created.row().getRecipeId())))).isZero();
+    }
+
+    @Test
     void viewersReadOnlyAndAnotherTenantFindsNothing() {
         World world = World.withDataset(actors(), projects, datasets, "RCP", "customers", "");
         DatasetVersionRecord training = upload(world, V1);
