@@ -28,7 +28,6 @@ import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.ui.EditForm;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.ProjectPage;
@@ -96,20 +95,7 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
     /** After {@link #render}: the dataset comes from the query string, which only the enter event carries. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String id = event.getLocation().getQueryParameters().getSingleParameter(DATASET_PARAMETER).orElse("");
-        if (id.isEmpty()) {
-            // The page without a dataset (an old bookmark, the URL cut short): point at the list.
-            content.removeAll();
-            content.add(new Paragraph("No dataset chosen."), new Anchor("data/datasets/" + project().id(), "Choose one on the Datasets page"));
-            return;
-        }
-        DatasetRecord dataset;
-        try {
-            dataset = datasets.find(project().id(), UUID.fromString(id));
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("Dataset");
-        }
-        show(project(), dataset);
+        PageChoice.dataset(event, datasets, project(), content).ifPresent(dataset -> show(project(), dataset));
     }
 
     private void show(ProjectRef project, DatasetRecord dataset) {

@@ -22,13 +22,13 @@ import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.ui.DecimalField;
 import dev.cairn.api.ui.EditForm;
 import dev.cairn.api.ui.ProjectPage;
 import dev.cairn.api.ui.StatusLine;
 import dev.cairn.plugin.data.DataPermissions;
 import dev.cairn.plugin.data.DatasetService;
+import dev.cairn.plugin.data.PageChoice;
 import dev.cairn.plugin.data.charts.DistributionChart;
 import dev.cairn.plugin.data.db.tables.records.DatasetRecord;
 import dev.cairn.plugin.data.driftpage.DriftSettingsRules.FeatureSetting;
@@ -98,21 +98,8 @@ public class DatasetDriftView extends ProjectPage implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var query = event.getLocation().getQueryParameters();
-        String id = query.getSingleParameter(DATASET_PARAMETER).orElse("");
-        if (id.isEmpty()) {
-            // The page without a dataset (an old bookmark, the URL cut short): point at the list.
-            content.removeAll();
-            content.add(new Paragraph("No dataset chosen."), new Anchor("data/datasets/" + project().id(),
-                    "Choose one on the Datasets page"));
-            return;
-        }
-        DatasetRecord dataset;
-        try {
-            dataset = datasets.find(project().id(), UUID.fromString(id));
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("Dataset");
-        }
-        show(dataset, number(query.getSingleParameter("reference")), number(query.getSingleParameter("current")));
+        PageChoice.dataset(event, datasets, project(), content).ifPresent(dataset -> show(dataset,
+                number(query.getSingleParameter("reference")), number(query.getSingleParameter("current"))));
     }
 
     private static Integer number(Optional<String> text) {

@@ -22,6 +22,7 @@ import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.ui.ProjectPage;
 import dev.cairn.plugin.data.DataPermissions;
 import dev.cairn.plugin.data.DatasetVersions;
+import dev.cairn.plugin.data.PageChoice;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -71,24 +72,12 @@ public class LabelAgreementView extends ProjectPage implements BeforeEnterObserv
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String id = event.getLocation().getQueryParameters().getSingleParameter(VERSION_PARAMETER).orElse("");
-        if (id.isEmpty()) {
-            // The page without a version (an old bookmark, the URL cut short): point at the datasets, whose histories link here.
-            content.removeAll();
-            content.add(new Paragraph("No dataset version chosen."), new Anchor("data/datasets/" + project().id(),
-                    "Choose one in a dataset's version history"));
-            return;
-        }
-        DatasetVersionRecord version;
-        try {
-            version = versions.version(project().id(), UUID.fromString(id));
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("Dataset version");
-        }
-        if (version.getDeletedAt() != null) {
-            throw new NotFoundException("Dataset version");
-        }
-        show(project(), version);
+        PageChoice.version(event, versions, project(), content, "Choose one in a dataset's version history").ifPresent(version -> {
+            if (version.getDeletedAt() != null) {
+                throw new NotFoundException("Dataset version");
+            }
+            show(project(), version);
+        });
     }
 
     private void show(ProjectRef project, DatasetVersionRecord version) {

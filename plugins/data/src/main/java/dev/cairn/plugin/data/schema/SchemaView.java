@@ -20,13 +20,13 @@ import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.ui.Confirmation;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.ProjectPage;
 import dev.cairn.api.ui.StatusLine;
 import dev.cairn.plugin.data.DataPermissions;
 import dev.cairn.plugin.data.DatasetService;
+import dev.cairn.plugin.data.PageChoice;
 import dev.cairn.plugin.data.DatasetVersions;
 import dev.cairn.plugin.data.db.tables.records.DatasetRecord;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
@@ -79,19 +79,7 @@ public class SchemaView extends ProjectPage implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String id = event.getLocation().getQueryParameters().getSingleParameter(DATASET_PARAMETER).orElse("");
-        if (id.isEmpty()) {
-            content.removeAll();
-            content.add(new Paragraph("No dataset chosen."), new Anchor("data/datasets/" + project().id(), "Choose one on the Datasets page"));
-            return;
-        }
-        DatasetRecord dataset;
-        try {
-            dataset = datasets.find(project().id(), UUID.fromString(id));
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("Dataset");
-        }
-        show(dataset);
+        PageChoice.dataset(event, datasets, project(), content).ifPresent(this::show);
     }
 
     void show(DatasetRecord dataset) {

@@ -73,10 +73,11 @@ public class ColumnView extends ProjectPage implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         ProjectRef project = project();
-        if (!ProfileView.chosen(event, content, project)) {
+        Optional<DatasetVersionRecord> chosen = ProfileView.chosenVersion(event, versions, project, content);
+        if (chosen.isEmpty()) {
             return;
         }
-        DatasetVersionRecord version = ProfileView.version(event, versions, project);
+        DatasetVersionRecord version = chosen.get();
         String name = event.getLocation().getQueryParameters().getSingleParameter(COLUMN_PARAMETER).orElse("");
         String dataset = datasets.find(project.id(), version.getDatasetId()).getName();
         content.removeAll();

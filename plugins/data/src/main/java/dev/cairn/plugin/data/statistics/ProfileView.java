@@ -28,13 +28,13 @@ import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
-import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.api.ui.EditForm;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.ProjectPage;
 import dev.cairn.plugin.data.DataPermissions;
 import dev.cairn.plugin.data.DatasetService;
 import dev.cairn.plugin.data.DatasetVersions;
+import dev.cairn.plugin.data.PageChoice;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
 import dev.cairn.plugin.data.profile.ClassBalance;
 import dev.cairn.plugin.data.profile.ColumnProfile;
@@ -91,14 +91,6 @@ public class ProfileView extends ProjectPage implements BeforeEnterObserver {
     }
 
     /** The version named by the query string, as the enter event carries it; another project's or tenant's is not found. */
-    static DatasetVersionRecord version(BeforeEnterEvent event, DatasetVersions versions, ProjectRef project) {
-        String id = event.getLocation().getQueryParameters().getSingleParameter(VERSION_PARAMETER).orElse("");
-        try {
-            return versions.version(project.id(), UUID.fromString(id));
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("Dataset version");
-        }
-    }
 
     @Override
     protected void render(ProjectRef project) {
@@ -109,24 +101,13 @@ public class ProfileView extends ProjectPage implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!chosen(event, content, project())) {
-            return;
-        }
-        show(project(), version(event, versions, project()));
+        chosenVersion(event, versions, project(), content).ifPresent(version -> show(project(), version));
     }
 
-    /**
-     * Whether the URL names a version; without one (an old bookmark, the URL cut short) the page
-     * points at the datasets list instead.
-     */
-    static boolean chosen(BeforeEnterEvent event, Div content, ProjectRef project) {
-        if (event.getLocation().getQueryParameters().getSingleParameter(VERSION_PARAMETER).orElse("").isEmpty()) {
-            content.removeAll();
-            content.add(new Paragraph("No dataset version chosen."), new Anchor("data/datasets/" + project.id(),
-                    "Choose a dataset on the Datasets page, then a version's statistics in its history"));
-            return false;
-        }
-        return true;
+    /** The version the page's query string names; empty, and the page says what to choose, without one. */
+    static Optional<DatasetVersionRecord> chosenVersion(BeforeEnterEvent event, DatasetVersions versions, ProjectRef project, Div content) {
+        return PageChoice.version(event, versions, project, content,
+                "Choose a dataset on the Datasets page, then a version's statistics in its history");
     }
 
     private void show(ProjectRef project, DatasetVersionRecord version) {
