@@ -6,10 +6,15 @@ import dev.cairn.api.plugin.PermissionDefinition;
 import dev.cairn.api.plugin.Stage;
 import dev.cairn.api.plugin.StageGateCheck;
 import dev.cairn.api.plugin.StagePlugin;
-import dev.cairn.plugin.data.statistics.StatisticsLineage;
-import dev.cairn.plugin.data.schema.SchemaLineage;
-import dev.cairn.plugin.data.schema.SchemaView;
+import dev.cairn.plugin.data.driftpage.DriftPart;
+import dev.cairn.plugin.data.labels.LabelsPart;
+import dev.cairn.plugin.data.schema.SchemaPart;
+import dev.cairn.plugin.data.statistics.StatisticsPart;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** The data lifecycle stage: a project's datasets and their immutable, checked versions. */
@@ -25,12 +30,16 @@ class DataPlugin implements StagePlugin {
     static final String DELETION_EXECUTION = "data.version-deletion";
     static final String RECIPE_ARTIFACT = "data.recipe-version";
     static final String RECIPE_FIT_EXECUTION = "data.recipe-fit";
+    /**
+     * The plugin's feature packages, each with its pages and lineage types; the order is the menu's and the legend's.
+     * A new package adds its part here.
+     */
+    static final List<DataPart> PARTS = List.of(DatasetsPart.PART, StatisticsPart.PART, SchemaPart.PART, DriftPart.PART,
+            LabelsPart.PART, RecipesPart.PART);
+
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
-    static final java.util.Set<String> OWN_VERSION_TYPES = java.util.Set.of(VERSION_ARTIFACT, IMPORT_EXECUTION, TOMBSTONE_ARTIFACT,
-            DELETION_EXECUTION, StatisticsLineage.STATISTICS_ARTIFACT, StatisticsLineage.PROFILING_EXECUTION, SchemaLineage.VERSION_ARTIFACT,
-            SchemaLineage.INFERENCE_EXECUTION, SchemaLineage.EDIT_EXECUTION, SchemaLineage.APPROVAL_EXECUTION,
-            dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT, dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION,
-            RECIPE_ARTIFACT, RECIPE_FIT_EXECUTION);
+    static final Set<String> OWN_VERSION_TYPES = PARTS.stream().flatMap(p -> p.ownVersionTypes().stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final DatasetService datasets;
 
@@ -53,15 +62,10 @@ class DataPlugin implements StagePlugin {
         return List.of(new NavigationEntry("Datasets", DatasetsView.class));
     }
 
-    /**
-     * The list from the navigation, each dataset's page (reached from the list, not the menu), a version's statistics
-     * pages and label agreement, the dataset's schema and its drift between versions.
-     */
+    /** Every part's pages (a dataset's page and the pages under it are reached from the list, not the menu). */
     @Override
     public List<Class<? extends com.vaadin.flow.component.Component>> routes() {
-        return List.of(DatasetsView.class, DatasetView.class, dev.cairn.plugin.data.statistics.ProfileView.class,
-                dev.cairn.plugin.data.statistics.ColumnView.class, SchemaView.class, dev.cairn.plugin.data.driftpage.DatasetDriftView.class,
-                dev.cairn.plugin.data.labels.LabelAgreementView.class);
+        return PARTS.stream().<Class<? extends com.vaadin.flow.component.Component>>flatMap(p -> p.routes().stream()).toList();
     }
 
     @Override
@@ -71,23 +75,13 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public LineageTypes lineageTypes() {
-        return new LineageTypes(List.of(DATASET_ARTIFACT, VERSION_ARTIFACT, TOMBSTONE_ARTIFACT, StatisticsLineage.STATISTICS_ARTIFACT,
-                SchemaLineage.VERSION_ARTIFACT, dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT, RECIPE_ARTIFACT),
-                List.of(REGISTRATION_EXECUTION, IMPORT_EXECUTION, DELETION_EXECUTION, StatisticsLineage.PROFILING_EXECUTION,
-                        SchemaLineage.INFERENCE_EXECUTION, SchemaLineage.EDIT_EXECUTION, SchemaLineage.APPROVAL_EXECUTION,
-                        dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION, RECIPE_FIT_EXECUTION),
-                java.util.Map.ofEntries(java.util.Map.entry(DATASET_ARTIFACT, "Dataset"), java.util.Map.entry(REGISTRATION_EXECUTION, "Dataset registration"),
-                        java.util.Map.entry(VERSION_ARTIFACT, "Dataset version"), java.util.Map.entry(IMPORT_EXECUTION, "Dataset import"),
-                        java.util.Map.entry(TOMBSTONE_ARTIFACT, "Deleted dataset version"), java.util.Map.entry(DELETION_EXECUTION, "Dataset version deletion"),
-                        java.util.Map.entry(StatisticsLineage.STATISTICS_ARTIFACT, "Dataset statistics"),
-                        java.util.Map.entry(StatisticsLineage.PROFILING_EXECUTION, "Profiling"),
-                        java.util.Map.entry(SchemaLineage.VERSION_ARTIFACT, "Schema version"),
-                        java.util.Map.entry(SchemaLineage.INFERENCE_EXECUTION, "Schema inference"),
-                        java.util.Map.entry(SchemaLineage.EDIT_EXECUTION, "Schema edit"),
-                        java.util.Map.entry(SchemaLineage.APPROVAL_EXECUTION, "Schema approval"),
-                        java.util.Map.entry(dev.cairn.plugin.data.driftpage.DatasetDrift.REPORT_ARTIFACT, "Drift report"),
-                        java.util.Map.entry(dev.cairn.plugin.data.driftpage.DatasetDrift.COMPARISON_EXECUTION, "Drift comparison"),
-                        java.util.Map.entry(RECIPE_ARTIFACT, "Transform recipe version"), java.util.Map.entry(RECIPE_FIT_EXECUTION, "Recipe fitting")));
+        Map<String, String> names = new LinkedHashMap<>();
+        PARTS.forEach(p -> {
+            names.putAll(p.artifacts());
+            names.putAll(p.executions());
+        });
+        return new LineageTypes(PARTS.stream().flatMap(p -> p.artifacts().keySet().stream()).toList(),
+                PARTS.stream().flatMap(p -> p.executions().keySet().stream()).toList(), names);
     }
 
     @Override
