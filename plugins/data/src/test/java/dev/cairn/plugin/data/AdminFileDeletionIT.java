@@ -10,7 +10,6 @@ import dev.cairn.api.data.DatasetCatalog;
 import dev.cairn.api.files.NewFile;
 import dev.cairn.api.lineage.LineageQueries;
 import dev.cairn.api.tenancy.NotFoundException;
-import dev.cairn.app.CairnApplication;
 import dev.cairn.app.files.StoredFileService;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.Actors;
@@ -26,18 +25,13 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A tenant admin deletes a stored file from the admin's list (a privacy request made outside the
  * data stage): the list says which dataset versions hold it, and those versions become tombstones
  * naming the admin and the reason, as a manager's deletion of the version would.
  */
-@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:adminfiledeletion;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h",
-        "cairn.data.ingest.spool-directory=target/test-spool/adminfiledeletion"})
-@ActiveProfiles("demo")
+@DataIntegrationTest
 class AdminFileDeletionIT {
 
     @Autowired

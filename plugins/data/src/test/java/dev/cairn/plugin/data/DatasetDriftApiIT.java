@@ -2,7 +2,6 @@ package dev.cairn.plugin.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.app.CairnApplication;
 import dev.cairn.app.api.ApiTokenScope;
 import dev.cairn.app.api.ApiTokenService;
 import dev.cairn.app.api.ApiTokenService.TokenRequest;
@@ -20,9 +19,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -31,11 +28,7 @@ import tools.jackson.databind.ObjectMapper;
  * PostgreSQL: the report as JSON, the previous and the newest version by default, 409 for a
  * deleted version, 404 for an unknown one and for another tenant's project, 403 without data.read.
  */
-@SpringBootTest(classes = CairnApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:driftapi;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-                "cairn.jobs.poll-interval=100ms", "server.address=127.0.0.1", "vaadin.productionMode=true",
-                "cairn.data.ingest.spool-directory=target/test-spool/driftapi"})
-@ActiveProfiles("demo")
+@DataApiIntegrationTest
 class DatasetDriftApiIT {
 
     @LocalServerPort

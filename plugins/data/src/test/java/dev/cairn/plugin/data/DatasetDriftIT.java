@@ -8,7 +8,6 @@ import dev.cairn.api.data.drift.FeatureDrift;
 import dev.cairn.api.files.NewFile;
 import dev.cairn.api.security.AccessDeniedException;
 import dev.cairn.api.tenancy.NotFoundException;
-import dev.cairn.app.CairnApplication;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.Actors;
 import dev.cairn.plugin.data.driftpage.DatasetDrift;
@@ -25,8 +24,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Drift between two uploaded versions of a dataset, on H2 and PostgreSQL: profiled from the stored
@@ -34,10 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
  * deciding; a deleted version is refused with the reason; another tenant's dataset is not found; a
  * viewer reads the settings and cannot change them.
  */
-@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:datadrift;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=100ms",
-        "cairn.data.ingest.spool-directory=target/test-spool/datadrift"})
-@ActiveProfiles("demo")
+@DataIntegrationTest
 class DatasetDriftIT {
 
     @Autowired

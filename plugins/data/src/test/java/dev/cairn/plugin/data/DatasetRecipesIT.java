@@ -14,7 +14,6 @@ import dev.cairn.api.files.NewFile;
 import dev.cairn.api.lineage.LineageQueries;
 import dev.cairn.api.security.AccessDeniedException;
 import dev.cairn.api.tenancy.NotFoundException;
-import dev.cairn.app.CairnApplication;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.Actors;
 import dev.cairn.app.tenancy.TenantScope;
@@ -30,14 +29,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Recipes fitted on stored versions, on H2 and PostgreSQL: versions, preview, the catalog, refusals, roles and tenants. */
-@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:datasetrecipes;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h",
-        "cairn.data.ingest.spool-directory=target/test-spool/datasetrecipes"})
-@ActiveProfiles("demo")
+@DataIntegrationTest
 class DatasetRecipesIT {
 
     // income: 10, 20, 30, 40 and one missing (mean 25); plan: basic x3, pro x2.

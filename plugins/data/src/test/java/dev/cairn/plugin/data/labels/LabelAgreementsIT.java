@@ -1,5 +1,6 @@
 package dev.cairn.plugin.data.labels;
 
+import dev.cairn.plugin.data.DataIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.cairn.api.files.NewFile;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.tenancy.NotFoundException;
-import dev.cairn.app.CairnApplication;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.Actors;
 import dev.cairn.plugin.data.DatasetService;
@@ -24,18 +24,13 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Label agreement over an uploaded version on the platform with the data plugin alone (H2 and
  * PostgreSQL): read from the version's file in the file store as its import read it, a viewer may
  * compute it and export the disagreeing rows, another tenant's version is not found.
  */
-@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:datalabels;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=1h",
-        "cairn.data.ingest.spool-directory=target/test-spool/datalabels"})
-@ActiveProfiles("demo")
+@DataIntegrationTest
 class LabelAgreementsIT {
 
     private static final AtomicInteger KEYS = new AtomicInteger();

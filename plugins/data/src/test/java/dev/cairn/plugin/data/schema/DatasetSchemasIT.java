@@ -1,5 +1,6 @@
 package dev.cairn.plugin.data.schema;
 
+import dev.cairn.plugin.data.DataIntegrationTest;
 import static dev.cairn.app.db.Tables.AUDIT_ENTRY;
 import static dev.cairn.plugin.data.db.Tables.SCHEMA_FEATURE;
 import static dev.cairn.plugin.data.db.Tables.SCHEMA_VERSION;
@@ -15,7 +16,6 @@ import dev.cairn.api.data.SchemaRef;
 import dev.cairn.api.lineage.LineageQueries;
 import dev.cairn.api.security.AccessDeniedException;
 import dev.cairn.api.tenancy.NotFoundException;
-import dev.cairn.app.CairnApplication;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.Actors;
 import dev.cairn.app.tenancy.TenantScope;
@@ -28,8 +28,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A dataset's schema on the platform with the data plugin alone, on H2 and PostgreSQL: inferred
@@ -37,9 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * did not write it (superseding the approved one), given by the catalog; bad edits and other
  * tenants' ids refused with nothing saved.
  */
-@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:dataschemas;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=100ms"})
-@ActiveProfiles("demo")
+@DataIntegrationTest
 class DatasetSchemasIT {
 
     @Autowired

@@ -1,10 +1,10 @@
 package dev.cairn.plugin.data.statistics;
 
+import dev.cairn.plugin.data.DataApiIntegrationTest;
 import static dev.cairn.plugin.data.db.Tables.VERSION_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.project.ProjectRef;
-import dev.cairn.app.CairnApplication;
 import dev.cairn.app.api.ApiTokenScope;
 import dev.cairn.app.api.ApiTokenService;
 import dev.cairn.app.api.ApiTokenService.TokenRequest;
@@ -26,9 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The statistics endpoint with real API tokens over HTTP, on H2 and PostgreSQL: a batch pushed by a
@@ -36,11 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the status while there is no profile yet; 403 without data.read; 404 for a deleted version and for
  * another tenant's project key.
  */
-@SpringBootTest(classes = CairnApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:statisticsapi;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-                "cairn.jobs.poll-interval=100ms", "server.address=127.0.0.1", "vaadin.productionMode=true",
-                "cairn.data.ingest.spool-directory=target/test-spool/statisticsapi"})
-@ActiveProfiles("demo")
+@DataApiIntegrationTest
 class StatisticsApiIT {
 
     private static final AtomicInteger KEYS = new AtomicInteger();

@@ -1,5 +1,6 @@
 package dev.cairn.plugin.data.statistics;
 
+import dev.cairn.plugin.data.DataIntegrationTest;
 import static dev.cairn.plugin.data.db.Tables.VERSION_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +11,6 @@ import dev.cairn.api.lineage.LineageQueries;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.AccessDeniedException;
 import dev.cairn.api.tenancy.NotFoundException;
-import dev.cairn.app.CairnApplication;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.Actors;
 import dev.cairn.app.tenancy.TenantScope;
@@ -31,8 +31,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Statistics stored with each version, on H2 and PostgreSQL, with the real job runner: the job
@@ -41,9 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
  * replaces the profile; deleting the version deletes its statistics; another tenant's ids are not
  * found; a viewer reads but cannot re-profile.
  */
-@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:datastatistics;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=100ms", "cairn.data.ingest.spool-directory=target/test-spool/datastatistics"})
-@ActiveProfiles("demo")
+@DataIntegrationTest
 class StatisticsIT {
 
     private static final AtomicInteger KEYS = new AtomicInteger();

@@ -1,5 +1,6 @@
 package dev.cairn.plugin.data.validation;
 
+import dev.cairn.plugin.data.DataIntegrationTest;
 import static dev.cairn.api.data.Feature.TRAINING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +12,6 @@ import dev.cairn.api.data.FeatureType;
 import dev.cairn.api.files.NewFile;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.tenancy.NotFoundException;
-import dev.cairn.app.CairnApplication;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.Actors;
 import dev.cairn.plugin.data.DatasetService;
@@ -28,18 +28,13 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Validation of an uploaded version on the platform with the data plugin alone (H2 and
  * PostgreSQL): the version's statistics are read through VersionProfiles, a viewer may validate,
  * another tenant's version is not found, a deleted version says so.
  */
-@SpringBootTest(classes = CairnApplication.class, properties = {"spring.datasource.url=jdbc:h2:mem:datavalidation;DB_CLOSE_DELAY=-1",
-        "cairn.mlflow.tracking-uri=", "cairn.jobs.poll-interval=100ms",
-        "cairn.data.ingest.spool-directory=target/test-spool/datavalidation"})
-@ActiveProfiles("demo")
+@DataIntegrationTest
 class VersionValidationIT {
 
     private static final AtomicInteger KEYS = new AtomicInteger();
