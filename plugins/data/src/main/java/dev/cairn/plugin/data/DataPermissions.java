@@ -32,8 +32,12 @@ public final class DataPermissions {
     public static final PermissionDefinition APPROVE_SCHEMA = new PermissionDefinition("data.approve-schema",
             "approve dataset schema versions", Audience.MANAGERS);
 
+    /** Keep a version's label agreement as the project's human-level figure (and delete one). */
+    public static final PermissionDefinition REVIEW_LABELS = new PermissionDefinition("data.review-labels",
+            "record label reviews as human-level figures", Audience.CONTRIBUTORS);
+
     static final List<PermissionDefinition> ALL = List.of(READ, REGISTER, DELETE, UPLOAD, DELETE_VERSION, EDIT_SCHEMA, APPROVE_SCHEMA,
-            EDIT_RECIPE);
+            EDIT_RECIPE, REVIEW_LABELS);
 
     private DataPermissions() {
     }

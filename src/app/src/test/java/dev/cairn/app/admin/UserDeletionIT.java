@@ -1,5 +1,6 @@
 package dev.cairn.app.admin;
 
+import dev.cairn.app.testing.AppTest;
 import static dev.cairn.app.db.Tables.API_TOKEN;
 import static dev.cairn.app.db.Tables.APP_USER;
 import static dev.cairn.app.db.Tables.AUDIT_ENTRY;
@@ -26,8 +27,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A tenant admin deletes a user (ADR 0016): the row stays as a tombstone with the personal data
@@ -36,9 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * caller without the permission are refused, and a refusal changes nothing. Runs on H2 and, in the
  * suite's second pass, on PostgreSQL with row-level security.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:userdeletion;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class UserDeletionIT {
 
     @Autowired

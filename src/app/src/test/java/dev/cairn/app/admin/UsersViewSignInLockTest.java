@@ -1,5 +1,6 @@
 package dev.cairn.app.admin;
 
+import dev.cairn.app.testing.AppTest;
 import static dev.cairn.app.db.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,13 +17,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** SECURITY.md item 9: a tenant admin sees a slowed account on the Users page and lifts its lock there. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:crosstenant;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class UsersViewSignInLockTest extends SpringBrowserlessTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package dev.cairn.app.api;
 
+import dev.cairn.app.testing.AppWebTest;
 import static dev.cairn.app.db.Tables.API_TOKEN;
 import static dev.cairn.app.db.Tables.APP_USER;
 import static dev.cairn.app.db.Tables.AUDIT_ENTRY;
@@ -28,9 +29,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * SECURITY.md items 2 and 12 over real HTTP against the real server and database: API tokens are
@@ -39,10 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  * issues no session cookie, ignores the UI's session and needs no CSRF token; the UI ignores bearer
  * tokens; a Globex token never sees or changes Acme data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:apitokens;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h", "server.address=127.0.0.1"})
-@ActiveProfiles("demo")
+@AppWebTest
 class ApiTokensIT {
 
     @LocalServerPort

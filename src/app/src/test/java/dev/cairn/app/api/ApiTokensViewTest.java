@@ -1,5 +1,6 @@
 package dev.cairn.app.api;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -13,17 +14,13 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The token page: the empty state says what a token is for; a missing name is an error on the
  * field and creates nothing; a created token's secret is shown once and listed only by its hint;
  * revoking asks first.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:tokensview;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class ApiTokensViewTest extends SpringBrowserlessTest {
 
     @Autowired

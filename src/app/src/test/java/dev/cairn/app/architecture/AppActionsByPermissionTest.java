@@ -4,7 +4,6 @@ import dev.cairn.app.plugins.PlatformPermissions;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.cairn.api.security.CurrentUser;
 import dev.cairn.api.security.CurrentUser.UserInfo;
 import dev.cairn.api.security.Permissions;
@@ -24,8 +23,7 @@ class AppActionsByPermissionTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(new MainCodeOnly())
-                .importPackages("dev.cairn.app");
+        classes = MainClasses.get().that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.cairn.app.."));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cairn.app.audit;
 
+import dev.cairn.app.testing.AppTest;
 import static dev.cairn.app.db.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,13 +32,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The audit log page without a browser: who sees what, the filter, paging in the database, and the CSV export. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:auditview;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class AuditLogViewTest extends SpringBrowserlessTest {
 
     /** Acme's paging entries, one an hour from here (five days); Globex gets a few of its own. */

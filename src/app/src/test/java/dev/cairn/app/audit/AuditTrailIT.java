@@ -1,5 +1,6 @@
 package dev.cairn.app.audit;
 
+import dev.cairn.app.testing.AppTest;
 import static dev.cairn.app.db.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,9 +26,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -37,9 +36,7 @@ import org.springframework.web.context.WebApplicationContext;
  * the audit log with its UTC time, actor, tenant, target and outcome. Real services, real login
  * filter chain, real database (H2, then PostgreSQL).
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:audittrail;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class AuditTrailIT {
 
     private static final AtomicInteger ADDRESS = new AtomicInteger(10);

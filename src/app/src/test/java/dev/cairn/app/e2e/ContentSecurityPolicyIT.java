@@ -1,5 +1,6 @@
 package dev.cairn.app.e2e;
 
+import dev.cairn.app.testing.AppWebTest;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +9,6 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * SECURITY.md item 24 in a real browser: Vaadin works under Cairn's Content-Security-Policy. The
@@ -17,10 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
  * signed-in walk through the main pages (projects, a project, lineage graph, scoping, users,
  * tenants) must produce none, and each page must render.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:csp;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppWebTest
 class ContentSecurityPolicyIT extends BrowserTest {
 
     private final List<String> violations = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.cairn.app.e2e;
 
+import dev.cairn.app.testing.AppWebTest;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -19,18 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A dataset version uploaded in Chromium against the real server: a real CSV streamed with the
  * upload's progress bar, checked on submit and shown in the version history; a ragged file refused
  * on the file field with its offending lines and nothing stored. Screenshots for docs/user-guide.md.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:datasetupload;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppWebTest
 class DatasetUploadPageIT extends BrowserTest {
 
     private static final Path SCREENSHOTS = Screenshots.folder();

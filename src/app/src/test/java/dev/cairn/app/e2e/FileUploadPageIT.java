@@ -1,5 +1,6 @@
 package dev.cairn.app.e2e;
 
+import dev.cairn.app.testing.AppWebTest;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -29,10 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The reusable upload field in Chromium against the real server: the limit shown before picking,
@@ -40,10 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
  * a file over the limit, the server's refusal when the browser's check is taken away, and an
  * upload cancelled mid-way that leaves nothing behind.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:uploadpage;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppWebTest
 class FileUploadPageIT extends BrowserTest {
 
     private static final Path SCREENSHOTS = Screenshots.folder();

@@ -1,5 +1,6 @@
 package dev.cairn.app.e2e;
 
+import dev.cairn.app.testing.AppWebTest;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -9,17 +10,12 @@ import com.microsoft.playwright.options.BoundingBox;
 import dev.cairn.app.support.DemoWorld;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The lineage page in a real browser (issue 8): the legend names types as their plugins call them
  * and sits below the graph, not over it; the wheel scrolls the page, ctrl + wheel zooms the graph.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:lineagepage;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=", "server.address=127.0.0.1",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppWebTest
 class LineagePageIT extends BrowserTest {
 
     @Autowired

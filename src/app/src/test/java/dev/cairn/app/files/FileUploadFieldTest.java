@@ -1,5 +1,6 @@
 package dev.cairn.app.files;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -16,13 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The reusable upload field in a form: the limit told up front, the file stored on upload, refusals on the field. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:uploadfield;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class FileUploadFieldTest extends SpringBrowserlessTest {
 
     @Autowired

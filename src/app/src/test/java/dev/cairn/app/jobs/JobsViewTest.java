@@ -1,5 +1,6 @@
 package dev.cairn.app.jobs;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -12,17 +13,13 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Jobs page polls while it is shown, with one listener however often it is opened, and none
  * after; its table gives the room to the job and its message; the tenant admin sets the tenant's
  * limit there, with errors on the field.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:jobsview;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class JobsViewTest extends SpringBrowserlessTest {
 
     @Autowired

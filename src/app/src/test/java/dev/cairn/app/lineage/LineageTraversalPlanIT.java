@@ -1,5 +1,6 @@
 package dev.cairn.app.lineage;
 
+import dev.cairn.app.testing.AppTest;
 import static dev.cairn.app.db.Tables.LINEAGE_ARTIFACT;
 import static dev.cairn.app.db.Tables.LINEAGE_EVENT;
 import static dev.cairn.app.db.Tables.LINEAGE_EXECUTION;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,9 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * second version too, a UNION ALL of the two halves joined to the recursion, which PostgreSQL
  * answers by hashing every event of the table at every level (20-40 s per query at full size).
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:lineageplan;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class LineageTraversalPlanIT {
 
     /**

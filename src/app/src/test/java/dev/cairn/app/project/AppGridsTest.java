@@ -1,5 +1,6 @@
 package dev.cairn.app.project;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -13,16 +14,12 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Issue 8: table cells were cut off while half the page was empty. Every grid of the platform's
  * own pages wraps long cell text instead of cutting it, and sizes its columns to their content.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:appforms;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class AppGridsTest extends SpringBrowserlessTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package dev.cairn.app.project;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -13,13 +14,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Adding a project member with nobody chosen says so on the field, not in a red pop-up (issue 8). */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:appforms;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class ProjectMembersFormTest extends SpringBrowserlessTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package dev.cairn.app.project;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -11,16 +12,12 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * "Sync with MLflow now" starts a job, so everyone who may start jobs sees it (the admin guide's
  * role table says members may), also when no record is waiting; viewers do not.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:projectsync;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class ProjectViewSyncTest extends SpringBrowserlessTest {
 
     @Autowired

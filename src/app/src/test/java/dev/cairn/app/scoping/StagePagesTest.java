@@ -1,5 +1,6 @@
 package dev.cairn.app.scoping;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -28,13 +29,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The stage pages' defects found by new users, each fixed through the UI kit, without a browser. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:stagepages;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class StagePagesTest extends SpringBrowserlessTest {
 
     @Autowired
@@ -51,6 +48,10 @@ class StagePagesTest extends SpringBrowserlessTest {
     MetricContractService contracts;
     @Autowired
     dev.cairn.plugin.scoping.template.ScopingStarter starter;
+    @Autowired
+    dev.cairn.plugin.data.DatasetVersions datasetVersions;
+    @Autowired
+    dev.cairn.plugin.data.labels.HumanLevelFigureStore humanLevelFigures;
 
     @AfterEach
     void signOut() {
@@ -254,6 +255,58 @@ class StagePagesTest extends SpringBrowserlessTest {
         assertThat($(com.vaadin.flow.component.grid.Grid.class).single().getEmptyStateText()).contains("Start by registering");
         UI.getCurrent().navigate("modeling/baselines/" + project.id());
         assertThat($(com.vaadin.flow.component.grid.Grid.class).single().getEmptyStateText()).contains("Start by recording");
+    }
+
+    @Test
+    void theFeasibilityTabOffersTheHumanLevelFigureKeptFromALabelReviewAndUsingItFillsTheAnswers() {
+        ProjectRef project = newProject("HLP1");
+        Actors actors = new Actors(dsl);
+        actors.run("acme-pm", () -> starter.start(project.id(), "blank"));
+        java.util.UUID version = actors.as("acme-member", () -> {
+            java.util.UUID dataset = datasets.register(project.id(), "reviews", null, "").getId();
+            byte[] csv = "ann,bob\npos,pos\npos,neg\nneg,neg\nneg,neg\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return datasetVersions.upload(project.id(), dataset, dev.cairn.api.files.NewFile.named("reviews.csv"),
+                    new java.io.ByteArrayInputStream(csv), dev.cairn.plugin.data.ingest.FormatOverrides.NONE,
+                    dev.cairn.plugin.data.Provenance.NONE).version().getId();
+        });
+        actors.run("acme-member", () -> humanLevelFigures.record(project.id(), version,
+                new dev.cairn.plugin.data.labels.LabelColumns(List.of("ann", "bob"))));
+
+        actors.signIn("acme-pm");
+        UI.getCurrent().navigate("scoping/document/" + project.id());
+        selectTab("Feasibility");
+        assertThat($(com.vaadin.flow.component.html.Div.class).id("measured-human-level").getElement().getTextRecursively())
+                .contains("accuracy 0.750: Agreement of the labellers ann, bob on reviews version 1 (4 rows labelled by all; Cohen's kappa 0.500)");
+        test(buttons("Use accuracy 0.750").getFirst()).click();
+
+        assertThat(labelled(com.vaadin.flow.component.textfield.TextField.class, "HLP metric").getValue()).isEqualTo("accuracy");
+        assertThat(labelled(dev.cairn.api.ui.DecimalField.class, "HLP value").getNumber()).isEqualTo(0.75);
+        assertThat(labelled(com.vaadin.flow.component.textfield.IntegerField.class, "Examples it was measured on").getValue()).isEqualTo(4);
+        assertThat(labelled(com.vaadin.flow.component.textfield.TextArea.class, "How the human-level performance was measured").getValue())
+                .startsWith("Agreement of the labellers ann, bob on reviews version 1");
+    }
+
+    @Test
+    void aViewerSeesTheMeasuredFigureButCannotUseIt() {
+        ProjectRef project = newProject("HLP2");
+        Actors actors = new Actors(dsl);
+        actors.run("acme-pm", () -> starter.start(project.id(), "blank"));
+        java.util.UUID version = actors.as("acme-member", () -> {
+            java.util.UUID dataset = datasets.register(project.id(), "reviews", null, "").getId();
+            byte[] csv = "ann,bob\npos,pos\nneg,neg\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return datasetVersions.upload(project.id(), dataset, dev.cairn.api.files.NewFile.named("reviews.csv"),
+                    new java.io.ByteArrayInputStream(csv), dev.cairn.plugin.data.ingest.FormatOverrides.NONE,
+                    dev.cairn.plugin.data.Provenance.NONE).version().getId();
+        });
+        actors.run("acme-member", () -> humanLevelFigures.record(project.id(), version,
+                new dev.cairn.plugin.data.labels.LabelColumns(List.of("ann", "bob"))));
+
+        actors.signIn("acme-viewer");
+        UI.getCurrent().navigate("scoping/document/" + project.id());
+        selectTab("Feasibility");
+        assertThat($(com.vaadin.flow.component.html.Div.class).id("measured-human-level").getElement().getTextRecursively())
+                .contains("accuracy 1.000");
+        assertThat(buttons("Use accuracy 1.000")).isEmpty();
     }
 
     private void selectTab(String label) {

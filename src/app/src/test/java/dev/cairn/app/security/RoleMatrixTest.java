@@ -180,6 +180,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     @Autowired
     dev.cairn.plugin.data.DatasetRecipes datasetRecipes;
     @Autowired
+    dev.cairn.plugin.data.labels.HumanLevelFigureStore humanLevelFigures;
+    @Autowired
     dev.cairn.plugin.data.statistics.StoredProfiles storedProfiles;
     @Autowired
     dev.cairn.app.files.StoredFileService storedFiles;
@@ -341,6 +343,10 @@ class RoleMatrixTest extends SpringBrowserlessTest {
             UUID dataset = actors.as("acme-admin", () -> datasetVersions.version(project.id(), version).getDatasetId());
             datasetRecipes.create(project.id(), dataset, "r-" + suffix(), version, java.util.List.of(new dev.cairn.plugin.data.recipe.StepPlan(
                     dev.cairn.api.data.transform.Operation.DROP_DUPLICATES, java.util.List.of(), java.util.Map.of())), "role matrix");
+        }));
+        actions.put("keep a label review as a human-level figure", new Action(holders(DataPermissions.REVIEW_LABELS), () -> {
+            UUID version = actors.as("acme-admin", () -> uploadCsv(project.id(), "first,second\nyes,yes\nno,yes\n"));
+            humanLevelFigures.record(project.id(), version, new dev.cairn.plugin.data.labels.LabelColumns(java.util.List.of("first", "second")));
         }));
         actions.put("infer a dataset schema", new Action(holders(DataPermissions.EDIT_SCHEMA), () -> {
             UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
@@ -525,8 +531,12 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     }
 
     private UUID uploadVersion(UUID projectId) {
+        return uploadCsv(projectId, "id\n" + suffix() + "\n");
+    }
+
+    private UUID uploadCsv(UUID projectId, String content) {
         UUID dataset = new Actors(dsl).as("acme-admin", () -> datasets.register(projectId, "dv-" + suffix(), null, "")).getId();
-        byte[] csv = ("id\n" + suffix() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return datasetVersions.upload(projectId, dataset, dev.cairn.api.files.NewFile.named("v.csv"), new java.io.ByteArrayInputStream(csv),
                 dev.cairn.plugin.data.ingest.FormatOverrides.NONE, dev.cairn.plugin.data.Provenance.NONE).version().getId();
     }

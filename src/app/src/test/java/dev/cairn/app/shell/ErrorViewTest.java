@@ -1,5 +1,6 @@
 package dev.cairn.app.shell;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -23,16 +24,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * SECURITY.md item 24: a page whose service fails shows Cairn's error view with a reference id and
  * nothing of the exception; the log holds the same id with the exception.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:crosstenant;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class ErrorViewTest extends SpringBrowserlessTest {
 
     @Autowired

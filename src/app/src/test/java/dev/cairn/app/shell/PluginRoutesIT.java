@@ -1,5 +1,6 @@
 package dev.cairn.app.shell;
 
+import dev.cairn.app.testing.AppWebTest;
 import dev.cairn.app.plugins.PluginRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,19 +20,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * On the real servlet, Vaadin scans only dev.cairn.app for routes: every plugin's views, the
  * third-party test plugin's under com.example included, are in the router because PluginRoutes put
  * them there from the plugins' declarations, each under the application's layout.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:pluginroutes;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h", "server.address=127.0.0.1"})
-@ActiveProfiles("demo")
+@AppWebTest
 class PluginRoutesIT {
 
     @Autowired

@@ -1,5 +1,6 @@
 package dev.cairn.app.stages;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -24,13 +25,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** A dataset that lineage shows something was made from is not deleted, and the user is told what depends on it. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:datasetdependents;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class DatasetDependentsTest extends dev.cairn.app.support.BrowserlessTest {
 
     private static final String DATASET = "data.dataset";

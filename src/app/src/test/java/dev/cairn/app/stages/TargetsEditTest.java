@@ -1,5 +1,6 @@
 package dev.cairn.app.stages;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -25,13 +26,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Deployment targets are edited on the kit's form and deleted after confirmation, by managers, in their own tenant only. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:targetsedit;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class TargetsEditTest extends dev.cairn.app.support.BrowserlessTest {
 
     @Autowired

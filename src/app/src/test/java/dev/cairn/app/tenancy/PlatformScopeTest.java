@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -67,8 +66,7 @@ class PlatformScopeTest {
 
     @Test
     void onlyTheKnownPlatformTasksEnterThePlatformScope() {
-        var classes = new ClassFileImporter().withImportOption(new dev.cairn.app.architecture.MainCodeOnly())
-                .importPackages("dev.cairn");
+        var classes = dev.cairn.app.architecture.MainClasses.get();
         Set<String> callers = classes.get(TenantScope.class).getMethodCallsToSelf().stream()
                 .filter(call -> call.getTarget().getName().equals("callAsPlatform") || call.getTarget().getName().equals("runAsPlatform"))
                 .map(call -> topLevel(call.getOriginOwner()))

@@ -101,6 +101,8 @@ class TenantIsolationIT {
                         dev.cairn.api.data.transform.Operation.STANDARDIZE, java.util.List.of("value"), java.util.Map.of()),
                         new dev.cairn.plugin.data.recipe.StepPlan(dev.cairn.api.data.transform.Operation.DROP, java.util.List.of("tenant"),
                                 java.util.Map.of())), "");
+                // A label review kept as a human-level figure (the two columns as two labellers).
+                humanLevelFigures.record(project.id(), version, new dev.cairn.plugin.data.labels.LabelColumns(List.of("tenant", "value")));
             }
             seedASchema(project, dataset);
         });
@@ -108,6 +110,8 @@ class TenantIsolationIT {
 
     @Autowired
     dev.cairn.plugin.data.DatasetRecipes datasetRecipes;
+    @Autowired
+    dev.cairn.plugin.data.labels.HumanLevelFigureStore humanLevelFigures;
     @Autowired
     dev.cairn.plugin.data.schema.DatasetSchemas schemas;
     @Autowired

@@ -1,5 +1,6 @@
 package dev.cairn.app.ui;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -17,17 +18,13 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * SECURITY.md item 2: every route that takes an id, opened by a Globex user with an Acme project's
  * id, answers "not found" and shows nothing of Acme. The routes are enumerated from Vaadin's route
  * registry, so a new id-taking route is covered without editing this test.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:crosstenant;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class CrossTenantRoutesTest extends SpringBrowserlessTest {
 
     @Autowired

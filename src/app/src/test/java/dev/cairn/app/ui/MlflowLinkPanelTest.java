@@ -1,5 +1,6 @@
 package dev.cairn.app.ui;
 
+import dev.cairn.app.testing.AppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -13,16 +14,12 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * SECURITY.md item 7: without a safe link into MLflow's UI the project page offers none and says
  * where the project's runs are in Cairn instead. (Same context as StoredXssTest, so Spring reuses it.)
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:storedxss;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class MlflowLinkPanelTest extends SpringBrowserlessTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package dev.cairn.app.ui;
 
+import dev.cairn.app.testing.AppTest;
 import static dev.cairn.app.db.Tables.LINEAGE_ARTIFACT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,17 +38,13 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * SECURITY.md item 14: markup saved in every editable field is shown as text on every page that
  * shows it; nothing sets innerHTML. (The browser half, that no script runs in Chromium, is in
  * MainPathIT.) Grids render their cells as text on the client; MainPathIT checks one in Chromium.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:storedxss;DB_CLOSE_DELAY=-1", "cairn.mlflow.tracking-uri=",
-        "cairn.jobs.poll-interval=1h"})
-@ActiveProfiles("demo")
+@AppTest
 class StoredXssTest extends SpringBrowserlessTest {
 
     static final String XSS = "<img src=x onerror=alert(1)>";

@@ -19,7 +19,10 @@ import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.tenancy.NotFoundException;
+import dev.cairn.api.ui.ConfirmDelete;
+import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.ProjectPage;
+import dev.cairn.api.ui.StatusLine;
 import dev.cairn.plugin.data.DataPermissions;
 import dev.cairn.plugin.data.DatasetVersions;
 import dev.cairn.plugin.data.PageChoice;
@@ -50,12 +53,16 @@ public class LabelAgreementView extends ProjectPage implements BeforeEnterObserv
     private final CheckboxGroup<String> labelColumns = new CheckboxGroup<>("Label columns (one per labeller)");
     private final ComboBox<String> keyColumn = new ComboBox<>("Key column (optional)");
     private final Anchor download = new Anchor();
+    private final Div kept = new Div();
+    private final StatusLine status = new StatusLine();
+    private final HumanLevelFigureStore figures;
 
-    public LabelAgreementView(DatasetVersions versions, LabelAgreements agreements, ProjectDirectory projects,
+    public LabelAgreementView(DatasetVersions versions, LabelAgreements agreements, HumanLevelFigureStore figures, ProjectDirectory projects,
                               PermissionCheck permissions) {
         super(projects, permissions, Stage.DATA, "Label agreement", DataPermissions.READ);
         this.versions = versions;
         this.agreements = agreements;
+        this.figures = figures;
     }
 
     /** The page's address for a version (the version history links here). */
@@ -93,7 +100,43 @@ public class LabelAgreementView extends ProjectPage implements BeforeEnterObserv
         form.setAlignItems(Alignment.BASELINE);
         download.setId("export-disagreements-csv");
         download.getStyle().set("display", "none");
-        content.add(form, results, download);
+        kept.addClassName("human-level-figures");
+        content.add(form, status, results, download, kept);
+        showKept(project, version);
+    }
+
+    /** The figures kept from this version's label reviews, each deletable by those who may record them. */
+    private void showKept(ProjectRef project, DatasetVersionRecord version) {
+        kept.removeAll();
+        List<HumanLevelFigureStore.Recorded> mine = figures.recorded(project.id()).stream()
+                .filter(r -> r.versionId().equals(version.getId())).toList();
+        kept.add(new H4("Human-level figures kept from this version"));
+        if (mine.isEmpty()) {
+            kept.add(new Paragraph("None yet. Compute the agreement of two or more labellers, then keep it as a human-level figure: "
+                    + "scoping offers it as the project's human-level baseline, and modeling shows it beside its runs."));
+            return;
+        }
+        Grid<HumanLevelFigureStore.Recorded> grid = new Grid<>();
+        grid.addColumn(r -> percent(r.figure().value())).setHeader("Accuracy (agreement)").setAutoWidth(true);
+        grid.addColumn(r -> r.figure().examples()).setHeader("Rows").setAutoWidth(true);
+        grid.addColumn(r -> String.join(", ", r.labellers())).setHeader("Labellers").setAutoWidth(true);
+        grid.addColumn(r -> r.kappa() == null ? r.kappaName() + " undefined" : r.kappaName() + " "
+                + String.format(Locale.ROOT, "%.3f", r.kappa())).setHeader("Kappa").setAutoWidth(true);
+        grid.addColumn(r -> r.figure().recordedBy() + ", " + r.figure().recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))
+                .setHeader("Kept by").setAutoWidth(true);
+        if (can(DataPermissions.REVIEW_LABELS)) {
+            grid.addComponentColumn(r -> {
+                Button delete = new Button("Delete", click -> ConfirmDelete.ask("the human-level figure " + percent(r.figure().value())
+                                + " of " + String.join(", ", r.labellers()), "Scoping and modeling no longer offer it; the lineage keeps it.",
+                        () -> figures.delete(project.id(), r.figure().id()), () -> showKept(project, version), status));
+                delete.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR,
+                        com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+                return delete;
+            }).setHeader("").setAutoWidth(true);
+        }
+        grid.setItems(mine);
+        grid.setAllRowsVisible(true);
+        kept.add(grid);
     }
 
     private void compute(ProjectRef project, DatasetVersionRecord version) {
@@ -117,6 +160,17 @@ public class LabelAgreementView extends ProjectPage implements BeforeEnterObserv
         }
         AgreementReport report = agreements.agreement(project.id(), version.getId(), columns);
         showReport(report);
+        if (can(DataPermissions.REVIEW_LABELS) && report.complete() > 0) {
+            LabelColumns reviewed = columns;
+            Button keep = new Button("Keep as human-level figure (accuracy " + percent(report.agreement()) + ")", click -> {
+                if (status.attempt(() -> figures.record(project.id(), version.getId(), reviewed))) {
+                    Notices.success("Kept: scoping and modeling now offer accuracy " + percent(report.agreement()) + " as human-level");
+                    showKept(project, version);
+                }
+            });
+            keep.setId("keep-human-level");
+            results.addComponentAsFirst(keep);
+        }
         download.setHref(event -> {
             event.setFileName("disagreements-v" + version.getVersion() + ".csv");
             event.setContentType(DisagreementCsv.CONTENT_TYPE);

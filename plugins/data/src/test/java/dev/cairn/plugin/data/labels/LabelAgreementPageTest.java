@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.QueryParameters;
 import dev.cairn.api.files.NewFile;
 import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.ui.Confirmation;
 import dev.cairn.app.CairnApplication;
 import dev.cairn.app.project.ProjectService;
 import dev.cairn.app.support.BrowserlessTest;
@@ -132,5 +133,44 @@ class LabelAgreementPageTest extends BrowserlessTest {
         UI.getCurrent().navigate("data/labels/" + globex.id());
         assertThat(getCurrentView()).as("without a version the page points at the datasets").isInstanceOf(LabelAgreementView.class);
         assertThat($(Anchor.class).all()).anyMatch(a -> a.getText().equals("Choose one in a dataset's version history"));
+    }
+
+    private Button button(String startingWith) {
+        return $(Button.class).all().stream().filter(b -> b.getText().startsWith(startingWith)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMemberKeepsTheAgreementAsAHumanLevelFigureSeesItListedAndDeletesItAfterAsking() {
+        Stored stored = upload();
+        signIn("acme-member");
+        open(stored.project(), stored.version().toString());
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).anyMatch(t -> t.startsWith("None yet. Compute the agreement"));
+
+        labelColumns().select("ann", "bob");
+        compute();
+        test(button("Keep as human-level figure (accuracy 66.7%)")).click();
+
+        Grid<?> kept = $(Grid.class).all().stream().filter(g -> g.getParent().map(p -> p.hasClassName("human-level-figures")).orElse(false))
+                .findFirst().orElseThrow();
+        assertThat(test(kept).size()).isEqualTo(1);
+        assertThat(test(kept).getCellText(0, 0)).isEqualTo("66.7%");
+        assertThat(test(kept).getCellText(0, 2)).isEqualTo("ann, bob");
+
+        test((Button) test(kept).getCellComponent(0, 5)).click();
+        Confirmation ask = $(Confirmation.class).single();
+        test(ask.confirmButton()).click();
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).anyMatch(t -> t.startsWith("None yet. Compute the agreement"));
+    }
+
+    @Test
+    void aViewerComputesTheAgreementButIsNotOfferedToKeepIt() {
+        Stored stored = upload();
+        signIn("acme-viewer");
+        open(stored.project(), stored.version().toString());
+
+        labelColumns().select("ann", "bob");
+        compute();
+
+        assertThat($(Button.class).all()).extracting(Button::getText).noneMatch(t -> t.startsWith("Keep as human-level figure"));
     }
 }

@@ -45,6 +45,10 @@ class LabelAgreementsIT {
     DatasetVersions versions;
     @Autowired
     LabelAgreements agreements;
+    @Autowired
+    HumanLevelFigureStore figures;
+    @Autowired
+    dev.cairn.api.data.HumanLevelFigures offered;
 
     private Actors actors() {
         return new Actors(dsl);
@@ -129,5 +133,50 @@ class LabelAgreementsIT {
         assertThatThrownBy(() -> actors().as("acme-viewer", () -> agreements.agreement(stored.project().id(), stored.version(),
                 new LabelColumns(List.of("ann", "bob"))))).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Version 1 was deleted: its rows are gone.");
+    }
+
+    @Test
+    void aMemberKeepsTheAgreementAsAHumanLevelFigureThatCairnApiOffersAndDeletesIt() {
+        Stored stored = upload(reviews(KEYS.get()), new FormatOverrides(';', '"', true, null, null));
+        LabelColumns columns = new LabelColumns(List.of("ann", "bob"), "id");
+
+        var kept = actors().as("acme-member", () -> figures.record(stored.project().id(), stored.version(), columns));
+
+        // 11 complete rows, 7 with the same label (LabelAgreementTest's rows, one "cat" turned "=cmd").
+        assertThat(kept.figure().value()).isCloseTo(7.0 / 11, within(1e-12));
+        assertThat(kept.figure().examples()).isEqualTo(11);
+        assertThat(kept.figure().metric()).isEqualTo("accuracy");
+        assertThat(kept.kappa()).isCloseTo(0.45679012345679015, within(1e-12));
+        assertThat(kept.figure().method()).isEqualTo("Agreement of the labellers ann, bob on reviews version 1 (11 rows labelled by all;"
+                + " Cohen's kappa 0.457)");
+        var seen = actors().as("acme-viewer", () -> offered.figures(stored.project().id()));
+        assertThat(seen).extracting(dev.cairn.api.data.HumanLevelFigure::id).containsExactly(kept.figure().id());
+        // Another tenant sees none of it and cannot delete it.
+        assertThat(actors().as("globex-admin", () -> offered.figures(stored.project().id()))).isEmpty();
+        assertThatThrownBy(() -> actors().as("globex-admin", () -> {
+            figures.delete(stored.project().id(), kept.figure().id());
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> actors().as("acme-viewer", () -> figures.record(stored.project().id(), stored.version(), columns)))
+                .isInstanceOf(dev.cairn.api.security.AccessDeniedException.class);
+
+        actors().as("acme-member", () -> {
+            figures.delete(stored.project().id(), kept.figure().id());
+            return null;
+        });
+        assertThat(actors().as("acme-viewer", () -> offered.figures(stored.project().id()))).isEmpty();
+    }
+
+    @Test
+    void aVersionWithoutACompleteRowGivesNoFigureAndAForeignVersionIsNotFound() {
+        Stored stored = upload("id,ann,bob\n1,cat,\n2,,dog\n", FormatOverrides.NONE);
+        LabelColumns columns = new LabelColumns(List.of("ann", "bob"));
+
+        assertThatThrownBy(() -> actors().as("acme-member", () -> figures.record(stored.project().id(), stored.version(), columns)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Label columns: no row has a label from every labeller, so there is no agreement to keep.");
+        assertThatThrownBy(() -> actors().as("globex-admin", () -> figures.record(stored.project().id(), stored.version(), columns)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(actors().as("acme-viewer", () -> offered.figures(stored.project().id()))).isEmpty();
     }
 }

@@ -2,14 +2,19 @@ package dev.cairn.plugin.scoping.feasibility;
 
 import static dev.cairn.plugin.scoping.db.Tables.FEASIBILITY;
 
+import dev.cairn.api.data.HumanLevelFigure;
+import dev.cairn.api.data.HumanLevelFigures;
+import dev.cairn.api.security.AccessDeniedException;
 import dev.cairn.plugin.scoping.db.tables.records.FeasibilityRecord;
 import dev.cairn.plugin.scoping.document.ScopingParts;
 import dev.cairn.plugin.scoping.document.VersionedPart;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.DataKind;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.Evidence;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.PriorWork;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +26,27 @@ public class FeasibilityService {
             FEASIBILITY.PROJECT_ID, FEASIBILITY.VERSION, FEASIBILITY.UPDATED_BY, FEASIBILITY.UPDATED_AT);
 
     private final ScopingParts parts;
+    private final ObjectProvider<HumanLevelFigures> measured;
 
-    FeasibilityService(ScopingParts parts) {
+    FeasibilityService(ScopingParts parts, ObjectProvider<HumanLevelFigures> measured) {
         this.parts = parts;
+        this.measured = measured;
+    }
+
+    /**
+     * Human-level figures the team measured in the data stage (label agreement), newest first: offered as the answer to
+     * "how was human-level performance measured". Empty without a data stage, or for a user who may not read its data.
+     */
+    public List<HumanLevelFigure> measuredHumanLevel(UUID projectId) {
+        HumanLevelFigures figures = measured.getIfAvailable();
+        if (figures == null) {
+            return List.of();
+        }
+        try {
+            return figures.figures(projectId);
+        } catch (AccessDeniedException mayNotReadData) {
+            return List.of();
+        }
     }
 
     public Optional<Saved> find(UUID projectId) {

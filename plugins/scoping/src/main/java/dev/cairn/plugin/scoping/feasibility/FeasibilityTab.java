@@ -7,8 +7,10 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -16,6 +18,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import dev.cairn.api.ui.DecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.cairn.api.data.HumanLevelFigure;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.StatusLine;
@@ -23,6 +26,8 @@ import dev.cairn.plugin.scoping.document.Saving;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.DataKind;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.Evidence;
 import dev.cairn.plugin.scoping.feasibility.FeasibilityAnswers.PriorWork;
+import java.util.List;
+import java.util.Locale;
 
 /** Diligence on feasibility: the questions, and the rating with how it was reached. */
 public class FeasibilityTab extends VerticalLayout {
@@ -73,6 +78,7 @@ public class FeasibilityTab extends VerticalLayout {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("50em", 2));
         form.setColspan(hlpApplies, 2);
         add(form);
+        measured(feasibility.measuredHumanLevel(project.id()), canEdit);
         form.getChildren().filter(HasValue.class::isInstance).forEach(field -> ((HasValue<?, ?>) field).setReadOnly(!canEdit));
         if (canEdit) {
             Button save = new Button("Save and rate", click -> Saving.attemptVersioned(status, () -> {
@@ -89,6 +95,35 @@ public class FeasibilityTab extends VerticalLayout {
             add(save, status);
         }
         add(rating);
+    }
+
+    /**
+     * The human-level figures the team kept in the data stage, each with a button that fills the human-level answers from
+     * it (saved with the rest, as any answer is).
+     */
+    private void measured(List<HumanLevelFigure> figures, boolean canEdit) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        Div offered = new Div(new H4("Measured in the data stage"));
+        offered.setId("measured-human-level");
+        for (HumanLevelFigure figure : figures) {
+            String value = String.format(Locale.ROOT, "%.3f", figure.value());
+            Button use = new Button("Use " + figure.metric() + " " + value, click -> {
+                hlpApplies.setValue(true);
+                hlpMetric.setValue(figure.metric());
+                hlpValue.setNumber(figure.value());
+                hlpExamples.setValue((int) Math.min(Integer.MAX_VALUE, figure.examples()));
+                hlpMethod.setValue(figure.method() + ", kept by " + figure.recordedBy() + ".");
+            });
+            use.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            Paragraph line = new Paragraph(new Span(figure.metric() + " " + value + ": " + figure.method() + " "));
+            if (canEdit) {
+                line.add(use);
+            }
+            offered.add(line);
+        }
+        add(offered);
     }
 
     private void showRating(FeasibilityRating result) {
