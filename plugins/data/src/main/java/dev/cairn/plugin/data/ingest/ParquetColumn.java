@@ -1,11 +1,6 @@
 package dev.cairn.plugin.data.ingest;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -48,17 +43,9 @@ record ParquetColumn(String duckDbType, Kind kind, String why) {
     }
 
     /** The file's columns in order, as DuckDB reads them. */
-    static List<ParquetColumn> of(Connection connection, Path file) throws SQLException {
-        List<ParquetColumn> columns = new ArrayList<>();
-        try (PreparedStatement describe = connection.prepareStatement("DESCRIBE SELECT * FROM read_parquet(?)")) {
-            describe.setString(1, file.toAbsolutePath().toString());
-            try (ResultSet rows = describe.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(of(rows.getString("column_type")));
-                }
-            }
-        }
-        return columns;
+    static List<ParquetColumn> of(DuckDbSession duckDb, Path file) {
+        // DESCRIBE's columns: column_name, column_type, null, key, default, extra.
+        return duckDb.query("DESCRIBE SELECT * FROM read_parquet(?)", file).stream().map(row -> of(String.valueOf(row[1]))).toList();
     }
 
     private static String reason(String type) {

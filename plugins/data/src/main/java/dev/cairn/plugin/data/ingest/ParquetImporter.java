@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,29 +45,24 @@ public final class ParquetImporter {
             throw reject(Problem.UNREADABLE_PARQUET, "\"" + fileName + "\" starts as a Parquet file but does not end as one (no PAR1 in its"
                     + " last bytes): it is truncated, perhaps an upload or copy that broke off. Upload the whole file again.", null);
         }
-        try (Connection connection = DuckDbSession.open(duckDb, List.of(file))) {
-            List<String> columns = columnNames(connection, file, fileName);
-            List<ParquetColumn> types = ParquetColumn.of(connection, file);
+        try (DuckDbSession session = DuckDbSession.open(duckDb, List.of(file))) {
+            List<String> columns = columnNames(session, file, fileName);
+            List<ParquetColumn> types = ParquetColumn.of(session, file);
             unsupported(columns, types);
-            return decodeAll(connection, file, fileName, columns);
-        } catch (SQLException unreadable) {
+            return decodeAll(session, file, fileName, columns);
+        } catch (DuckDbSession.Failure unreadable) {
             throw reject(Problem.UNREADABLE_PARQUET, "\"" + fileName + "\" cannot be read as Parquet: " + duckDbMessage(unreadable, file, fileName)
                     + ". Write the file again (for example with pandas' to_parquet or DuckDB's COPY ... TO) and upload it.", null);
         }
     }
 
     /** The top-level names as the file's schema has them (DuckDB renames duplicates when it reads, so they are checked here). */
-    private List<String> columnNames(Connection connection, Path file, String fileName) throws SQLException {
+    private List<String> columnNames(DuckDbSession session, Path file, String fileName) {
         List<String> names = new ArrayList<>();
         List<Integer> children = new ArrayList<>();
-        try (PreparedStatement schema = connection.prepareStatement("SELECT name, coalesce(num_children, 0) FROM parquet_schema(?)")) {
-            schema.setString(1, file.toAbsolutePath().toString());
-            try (ResultSet rows = schema.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                    children.add(rows.getInt(2));
-                }
-            }
+        for (Object[] row : session.query("SELECT name, coalesce(num_children, 0)::INTEGER FROM parquet_schema(?)", file)) {
+            names.add(row[0] == null ? null : row[0].toString());
+            children.add(((Number) row[1]).intValue());
         }
         // The flattened schema tree, depth first: its root, then each top-level column followed by its nested fields.
         List<String> top = new ArrayList<>();
@@ -133,19 +124,12 @@ public final class ParquetImporter {
     }
 
     /** Decodes every value once: the row count, and the longest value of each column as text. */
-    private ImportSummary decodeAll(Connection connection, Path file, String fileName, List<String> columns) throws SQLException {
-        long rows;
+    private ImportSummary decodeAll(DuckDbSession session, Path file, String fileName, List<String> columns) {
+        Object[] result = session.query("SELECT count(*), max(length(CAST(COLUMNS(*) AS VARCHAR))) FROM read_parquet(?)", file).getFirst();
+        long rows = ((Number) result[0]).longValue();
         long[] longest = new long[columns.size()];
-        try (PreparedStatement scan = connection.prepareStatement(
-                "SELECT count(*), max(length(CAST(COLUMNS(*) AS VARCHAR))) FROM read_parquet(?)")) {
-            scan.setString(1, file.toAbsolutePath().toString());
-            try (ResultSet result = scan.executeQuery()) {
-                result.next();
-                rows = result.getLong(1);
-                for (int i = 0; i < longest.length; i++) {
-                    longest[i] = result.getLong(i + 2);
-                }
-            }
+        for (int i = 0; i < longest.length; i++) {
+            longest[i] = result[i + 1] == null ? 0 : ((Number) result[i + 1]).longValue();
         }
         if (rows == 0) {
             throw reject(Problem.NO_ROWS, "\"" + fileName + "\" has " + columns.size() + (columns.size() == 1 ? " column" : " columns")
@@ -161,7 +145,7 @@ public final class ParquetImporter {
     }
 
     /** DuckDB's first line, with the server's temporary path replaced by the user's file name. */
-    static String duckDbMessage(SQLException e, Path file, String fileName) {
+    static String duckDbMessage(RuntimeException e, Path file, String fileName) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         int line = message.indexOf('\n');
         message = line < 0 ? message : message.substring(0, line).strip();

@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,26 +50,24 @@ public final class ParquetRows {
             deleteQuietly(parquet);
             deleteQuietly(csv);
             throw new UncheckedIOException("The stored Parquet file could not be read: " + failed.getMessage(), failed);
-        } catch (SQLException | RuntimeException failed) {
+        } catch (RuntimeException failed) {
             deleteQuietly(parquet);
             deleteQuietly(csv);
             throw new IllegalStateException("The stored Parquet file could not be read: " + failed.getMessage(), failed);
         }
     }
 
-    private static void writeCsv(Path parquet, Path csv, ParquetProperties duckDb) throws SQLException {
-        try (Connection connection = DuckDbSession.open(duckDb, List.of(parquet, csv))) {
-            List<ParquetColumn> columns = ParquetColumn.of(connection, parquet);
+    private static void writeCsv(Path parquet, Path csv, ParquetProperties limits) {
+        try (DuckDbSession duckDb = DuckDbSession.open(limits, List.of(parquet, csv))) {
+            List<ParquetColumn> columns = ParquetColumn.of(duckDb, parquet);
             List<String> select = new ArrayList<>(columns.size());
             for (int i = 0; i < columns.size(); i++) {
                 select.add(expression(columns.get(i), i + 1));
             }
-            try (Statement copy = connection.createStatement()) {
-                // Positional references (#1, #2, ...): the names as the file has them never become SQL.
-                copy.execute("COPY (SELECT " + String.join(", ", select) + " FROM read_parquet(" + DuckDbSession.literal(parquet.toAbsolutePath().toString())
+            // Positional references (#1, #2, ...): the names as the file has them never become SQL.
+            duckDb.execute("COPY (SELECT " + String.join(", ", select) + " FROM read_parquet(" + DuckDbSession.literal(parquet.toAbsolutePath().toString())
                         + ")) TO " + DuckDbSession.literal(csv.toAbsolutePath().toString())
-                        + " (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULLSTR '', USE_TMP_FILE false)");
-            }
+                    + " (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULLSTR '', USE_TMP_FILE false)");
         }
     }
 
