@@ -11,6 +11,7 @@ import org.springframework.context.annotation.ComponentScan;
 @AutoConfiguration
 // The scan would find this class too (it is a @Configuration): leave it to the auto-configuration.
 @ComponentScan(basePackageClasses = DataAutoConfiguration.class, excludeFilters = @ComponentScan.Filter(AutoConfiguration.class))
-@org.springframework.boot.context.properties.EnableConfigurationProperties({DataIngestProperties.class, DataDemoProperties.class})
+@org.springframework.boot.context.properties.EnableConfigurationProperties({DataIngestProperties.class, DataDemoProperties.class,
+        dev.cairn.plugin.data.ingest.ParquetProperties.class})
 public class DataAutoConfiguration {
 }

@@ -48,14 +48,15 @@ class DatasetFileField extends CustomField<DatasetFileField.Pending> {
         this.limit = limit;
         this.spoolDirectory = spoolDirectory;
         setLabel(label);
-        setHelperText("A CSV or TSV file, at most " + FileSizes.format(limit) + ". Parquet is not accepted yet.");
+        setHelperText("A CSV, TSV or Parquet file, at most " + FileSizes.format(limit) + ".");
         upload.setMaxFiles(1);
         upload.setUploadFormat(UploadFormat.RAW); // streamed as the request body, never parsed whole as multipart
         upload.setMaxFileSize((int) Math.min(limit, Integer.MAX_VALUE));
-        upload.setAcceptedFileTypes(".csv", ".tsv", ".tab", ".txt", "text/csv", "text/tab-separated-values", "text/plain");
+        upload.setAcceptedFileTypes(".csv", ".tsv", ".tab", ".txt", ".parquet", ".parq", ".pq", "text/csv", "text/tab-separated-values",
+                "text/plain", "application/vnd.apache.parquet");
         UploadI18N i18n = new UploadI18N();
         i18n.setError(new UploadI18N.Error().setFileIsTooBig("Larger than the upload limit of " + FileSizes.format(limit) + ".")
-                .setIncorrectFileType("Only CSV and TSV files are accepted here.").setTooManyFiles("One file at a time."));
+                .setIncorrectFileType("Only CSV, TSV and Parquet files are accepted here.").setTooManyFiles("One file at a time."));
         upload.setI18n(i18n);
         upload.setUploadHandler(this::receive);
         upload.addFileRejectedListener(rejected -> refuse("\"" + rejected.getFileName() + "\": " + rejected.getErrorMessage()));

@@ -17,7 +17,11 @@ import dev.cairn.plugin.data.db.tables.records.DatasetVersionColumnRecord;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
 import dev.cairn.plugin.data.ingest.CsvImporter;
 import dev.cairn.plugin.data.ingest.FormatOverrides;
+import dev.cairn.plugin.data.ingest.ImportRejectedException;
 import dev.cairn.plugin.data.ingest.ImportSummary;
+import dev.cairn.plugin.data.ingest.ParquetImporter;
+import dev.cairn.plugin.data.ingest.ParquetMagic;
+import dev.cairn.plugin.data.ingest.ParquetProperties;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,9 +52,11 @@ public class DatasetVersions {
     private final AuditLog audit;
     private final DataIngestProperties properties;
     private final CsvImporter importer;
+    private final ParquetImporter parquetImporter;
 
     DatasetVersions(TenantDb db, ProjectDirectory projects, PermissionCheck permissions, DatasetService datasets, FileStore files,
-                    VersionWriter writer, LineageRecorder lineage, AuditLog audit, DataIngestProperties properties) {
+                    VersionWriter writer, LineageRecorder lineage, AuditLog audit, DataIngestProperties properties,
+                    ParquetProperties parquet) {
         this.db = db;
         this.projects = projects;
         this.permissions = permissions;
@@ -61,6 +67,7 @@ public class DatasetVersions {
         this.audit = audit;
         this.properties = properties;
         this.importer = new CsvImporter(properties.limits());
+        this.parquetImporter = new ParquetImporter(properties.limits(), parquet);
     }
 
     /**
@@ -104,13 +111,32 @@ public class DatasetVersions {
             if (same.isPresent()) {
                 return new Upload(same.get(), true);
             }
-            ImportSummary summary = importer.check(spool::open, overrides == null ? FormatOverrides.NONE : overrides, name);
+            ImportSummary summary = check(spool, overrides == null ? FormatOverrides.NONE : overrides, name);
             try {
                 return new Upload(writer.write(dataset, name, file.contentType(), spool, summary, provenance, user.username()), false);
             } catch (DataIntegrityViolationException raced) {
                 // The same bytes, stored by a concurrent upload to this dataset a moment earlier.
                 return liveWithContent(datasetId, spool.sha256()).map(v -> new Upload(v, true)).orElseThrow(() -> raced);
             }
+        }
+    }
+
+    /**
+     * Parquet when the file says so by its magic bytes ("PAR1" at both ends) or the user by its name;
+     * else CSV or TSV. A file that starts as Parquet and fails as text is a truncated Parquet file, and
+     * told so rather than given a text refusal about bytes that were never text.
+     */
+    private ImportSummary check(Spool spool, FormatOverrides overrides, String name) {
+        if (ParquetMagic.namedParquet(name) || ParquetMagic.isParquet(spool.file())) {
+            return parquetImporter.check(spool.file(), name);
+        }
+        try {
+            return importer.check(spool::open, overrides, name);
+        } catch (ImportRejectedException refused) {
+            if (ParquetMagic.startsWithMagic(spool.file())) {
+                return parquetImporter.check(spool.file(), name);
+            }
+            throw refused;
         }
     }
 

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Dataset versions through the REST API (docs/api.md): a pipeline pushes each night's batch with one
- * {@code curl --data-binary}. The body is the file itself (text/csv or any non-JSON type), streamed
+ * {@code curl --data-binary}. The body is the file itself (text/csv, application/vnd.apache.parquet or any non-JSON type), streamed
  * into the same upload as the browser's: counted against the tenant's limit (413), checked strictly
  * (400 naming line and column, with the offending lines), the same bytes twice the same version
  * (200), a new one 201. Another tenant's project key or dataset name is "not found" (404).
@@ -79,11 +79,19 @@ class DatasetVersionsApi {
         DatasetRecord dataset = datasets.requireByName(project.id(), name);
         FormatOverrides overrides = FormatOverrides.parse(delimiter, quote, header, encoding, fallbackEncoding);
         Provenance provenance = new Provenance(source, collectionMethod, licence, notes);
-        String fileName = file == null || file.isBlank() ? dataset.getName() + ".csv" : file;
+        String fileName = file == null || file.isBlank() ? dataset.getName() + (PARQUET_TYPE.equalsIgnoreCase(mediaType(contentType)) ? ".parquet" : ".csv")
+                : file;
         DatasetVersions.Upload upload = versions.upload(project.id(), dataset.getId(),
                 new NewFile(fileName, contentType, contentLength == null ? NewFile.UNKNOWN_LENGTH : contentLength), body, overrides, provenance);
         return ResponseEntity.status(upload.alreadyStored() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(Version.of(upload.version(), upload.alreadyStored()));
+    }
+
+    /** The media type Apache registered for Parquet; a body of any type is still Parquet by its magic bytes. */
+    static final String PARQUET_TYPE = "application/vnd.apache.parquet";
+
+    private static String mediaType(String contentType) {
+        return contentType == null ? "" : contentType.split(";", 2)[0].strip();
     }
 
     @GetMapping

@@ -125,7 +125,7 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
                 .setFlexGrow(0);
         history.addColumn(v -> v.getDeletedAt() == null ? v.getRowCount() + " × " + v.getColumnCount() : "").setHeader("Rows × columns")
                 .setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(v -> v.getFormat() + " " + DatasetViewText.delimiter(v.getDelimiter()) + ", " + v.getEncoding())
+        history.addColumn(DatasetViewText::format)
                 .setHeader("Format").setAutoWidth(true).setFlexGrow(0);
         history.addComponentColumn(DatasetView::digest).setHeader("SHA-256").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(DatasetViewText::provenance).setHeader("Provenance").setFlexGrow(1);

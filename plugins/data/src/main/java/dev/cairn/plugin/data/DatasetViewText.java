@@ -16,6 +16,14 @@ final class DatasetViewText {
         return delimiter == null || delimiter.isEmpty() ? "" : Delimiters.name(delimiter.charAt(0));
     }
 
+    /** "CSV comma, UTF-8"; "Parquet" (its schema says the rest). */
+    static String format(DatasetVersionRecord v) {
+        if (dev.cairn.plugin.data.ingest.ImportSummary.PARQUET.equals(v.getFormat())) {
+            return "Parquet";
+        }
+        return v.getFormat() + " " + delimiter(v.getDelimiter()) + ", " + v.getEncoding();
+    }
+
     static String provenance(DatasetVersionRecord v) {
         if (v.getDeletedAt() != null) {
             return "Deleted " + v.getDeletedAt().format(DateTimeFormatter.ISO_LOCAL_DATE) + " by " + v.getDeletedBy() + ": "

@@ -3,7 +3,7 @@ package dev.cairn.plugin.data;
 import dev.cairn.api.files.FileStore;
 import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
-import dev.cairn.plugin.data.profile.CsvRowSource;
+import dev.cairn.plugin.data.ingest.ParquetProperties;
 import dev.cairn.plugin.data.profile.RowSource;
 import java.io.InputStream;
 import java.util.UUID;
@@ -19,11 +19,13 @@ public class VersionRows {
     private final DatasetVersions versions;
     private final FileStore files;
     private final PermissionCheck permissions;
+    private final ParquetProperties parquet;
 
-    VersionRows(DatasetVersions versions, FileStore files, PermissionCheck permissions) {
+    VersionRows(DatasetVersions versions, FileStore files, PermissionCheck permissions, ParquetProperties parquet) {
         this.versions = versions;
         this.files = files;
         this.permissions = permissions;
+        this.parquet = parquet;
     }
 
     /**
@@ -40,7 +42,7 @@ public class VersionRows {
         }
         InputStream content = files.open(version.getFileId());
         try {
-            return VersionFiles.rowsOf(version, content, versions.columnNames(versionId));
+            return VersionFiles.rowsOf(version, content, versions.columnNames(versionId), parquet);
         } catch (RuntimeException e) {
             try {
                 content.close();

@@ -65,7 +65,6 @@ class VersionWriter {
         }
         int number = db.fetch(DATASET_VERSION, DATASET_VERSION.DATASET_ID.eq(dataset.getId()), DATASET_VERSION.VERSION.desc()).stream()
                 .findFirst().map(v -> v.getVersion() + 1).orElse(1);
-        CsvFormat format = summary.format();
         DatasetVersionRecord version = db.newRecord(DATASET_VERSION);
         version.setId(UUID.randomUUID());
         version.setProjectId(dataset.getProjectId());
@@ -77,11 +76,20 @@ class VersionWriter {
         version.setFileName(stored.file().name());
         version.setRowCount(summary.rows());
         version.setColumnCount(summary.columns().size());
-        version.setFormat(format.kind());
-        version.setDelimiter(String.valueOf(format.delimiter()));
-        version.setQuoteChar(String.valueOf(format.quote()));
-        version.setHasHeader(format.header());
-        version.setEncoding(format.encoding().name() + (format.bomLength() > 0 ? " (BOM)" : ""));
+        version.setFormat(summary.kind());
+        CsvFormat format = summary.format();
+        if (format == null) {
+            // Parquet: its schema names and types the columns; nothing delimits or encodes text.
+            version.setDelimiter("");
+            version.setQuoteChar("");
+            version.setHasHeader(true);
+            version.setEncoding(VersionFiles.PARQUET_ENCODING);
+        } else {
+            version.setDelimiter(String.valueOf(format.delimiter()));
+            version.setQuoteChar(String.valueOf(format.quote()));
+            version.setHasHeader(format.header());
+            version.setEncoding(format.encoding().name() + (format.bomLength() > 0 ? " (BOM)" : ""));
+        }
         version.setSource(provenance.source());
         version.setCollectionMethod(provenance.collectionMethod());
         version.setLicence(provenance.licence());

@@ -105,6 +105,33 @@ class DatasetVersionsApiIT {
         assertThat(history.body()).contains("\"version\":1").doesNotContain("\"version\":2");
     }
 
+    private HttpResponse<String> postBytes(String token, String key, String query, String contentType, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(key, query))).header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPipelinePushesAParquetBatchAndARefusedOneIs400NamingTheColumn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        World world = world();
+        String token = token("acme-member", List.of("data.upload"));
+        byte[] batch = java.nio.file.Files.readAllBytes(dev.cairn.plugin.data.ingest.TestParquet.write(dir.resolve("batch.parquet"),
+                "SELECT i AS id, i * 1.5 AS amount, '" + UUID.randomUUID() + "' AS tag FROM range(3) t(i)"));
+        byte[] nested = java.nio.file.Files.readAllBytes(dev.cairn.plugin.data.ingest.TestParquet.write(dir.resolve("nested.parquet"),
+                "SELECT 1 AS id, {'x': 1} AS point"));
+
+        HttpResponse<String> created = postBytes(token, world.project().key(), "", "application/vnd.apache.parquet", batch);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"format\":\"PARQUET\"").contains("\"rows\":3").contains("\"columns\":3")
+                .contains("\"fileName\":\"nightly batch.parquet\"");
+
+        HttpResponse<String> refused = postBytes(token, world.project().key(), "file=nested.parquet", "application/octet-stream", nested);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"problem\":\"UNSUPPORTED_TYPE\"").contains("\"column\":2")
+                .contains("Column 2 (\\\"point\\\") is STRUCT(x INTEGER), a nested type");
+        assertThat(actors().as("acme-pm", () -> versions.history(world.project().id(), world.dataset()))).hasSize(1);
+    }
+
     @Test
     void formatOverridesArriveAsQueryParameters() throws Exception {
         World world = world();

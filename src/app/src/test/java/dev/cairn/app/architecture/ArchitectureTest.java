@@ -185,6 +185,8 @@ class ArchitectureTest {
     static ArchRule pluginsStayBehindTheGateway(String plugin) {
         // jOOQ's generated classes (package db) carry the plain-SQL API themselves; calling it is what counts.
         return noClasses().that().resideInAPackage(plugin + "..").and().resideOutsideOfPackage(plugin + ".db..")
+                // DuckDB's JDBC driver reads Parquet files (ADR 0026): an in-memory engine fenced to one file, not the tenant database.
+                .and().doNotHaveFullyQualifiedName("dev.cairn.plugin.data.ingest.DuckDbSession")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jooq.tools.jdbc..",
                         "org.springframework.jdbc..", "java.lang.reflect..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.jooq.DSLContext")

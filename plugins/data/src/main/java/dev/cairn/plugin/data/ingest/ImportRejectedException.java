@@ -12,7 +12,15 @@ public class ImportRejectedException extends IllegalArgumentException {
     /** What was wrong, for callers that react to the kind (and for tests). */
     public enum Problem {
         EMPTY_FILE, HEADER_ONLY, INVALID_ENCODING, EMPTY_COLUMN_NAME, DUPLICATE_COLUMN_NAME, TOO_MANY_COLUMNS, RAGGED_ROW,
-        FIELD_TOO_LONG, UNCLOSED_QUOTE, MALFORMED
+        FIELD_TOO_LONG, UNCLOSED_QUOTE, MALFORMED,
+        /** Named .parquet, but not Parquet (no "PAR1" at its start). */
+        NOT_PARQUET,
+        /** Parquet that cannot be read to its end: truncated (no "PAR1" at its end) or corrupt. */
+        UNREADABLE_PARQUET,
+        /** A Parquet column of a type the profiler has no use for (nested, binary, interval). */
+        UNSUPPORTED_TYPE,
+        /** A Parquet file with columns but not one row. */
+        NO_ROWS
     }
 
     private final Problem problem;

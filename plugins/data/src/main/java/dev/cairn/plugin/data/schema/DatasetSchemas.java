@@ -143,6 +143,43 @@ public class DatasetSchemas {
         if (minRows < 0) {
             throw new IllegalArgumentException("Least rows must not be negative, was " + minRows + ".");
         }
+        return saveNext(projectId, dataset, schema, base, features, minRows, user, why, null);
+    }
+
+    /**
+     * A new schema version inferred afresh from a newer (or any live) dataset version's statistics,
+     * as {@link #infer} does for version 1, with the reason given: a draft, diffable against the
+     * version before, the least row count kept. Refused like {@link #save} when someone saved a newer
+     * version meanwhile, or when the inference says what the newest version already says.
+     */
+    @Transactional
+    public SchemaVersion reinfer(UUID projectId, UUID datasetId, int basedOn, UUID datasetVersionId, String reason) {
+        UserInfo user = permissions.require(DataPermissions.EDIT_SCHEMA);
+        DatasetRecord dataset = datasets.find(projectId, datasetId);
+        String why = reason(reason);
+        DatasetSchemaRecord schema = store.schemaOfDataset(datasetId)
+                .orElseThrow(() -> new IllegalStateException("Dataset " + dataset.getName() + " has no schema yet: infer one first."));
+        DatasetVersionRecord from = versions.version(projectId, datasetVersionId);
+        if (!from.getDatasetId().equals(datasetId) || from.getDeletedAt() != null) {
+            throw new NotFoundException("Dataset version");
+        }
+        SchemaVersionRecord base = requireVersion(datasetId, basedOn);
+        SchemaVersionRecord newest = store.versions(schema.getId()).getFirst();
+        if (newest.getVersion() != basedOn) {
+            throw new IllegalStateException("Version " + newest.getVersion() + " was saved by " + newest.getAuthor()
+                    + " since you opened version " + basedOn + ": reload the page and infer again on it.");
+        }
+        DatasetProfile profile = profiles.profile(projectId, datasetVersionId)
+                .orElseThrow(() -> new IllegalStateException("Version " + from.getVersion() + " has no statistics to infer a schema from."));
+        String said = "Inferred again from dataset version " + from.getVersion() + ": " + why;
+        return saveNext(projectId, dataset, schema, base, SchemaInference.features(profile), base.getMinRows(), user,
+                said.length() > MAX_REASON ? said.substring(0, MAX_REASON) : said, from);
+    }
+
+    /** The next version after {@code base}; {@code inferredFrom} is the dataset version a re-inference read, else null. */
+    private SchemaVersion saveNext(UUID projectId, DatasetRecord dataset, DatasetSchemaRecord schema, SchemaVersionRecord base,
+                                   List<Feature> features, long minRows, UserInfo user, String why, DatasetVersionRecord inferredFrom) {
+        int basedOn = base.getVersion();
         DatasetSchema proposed = new DatasetSchema(schema.getId(), basedOn + 1, features, minRows);
         if (SchemaDiff.between(store.schema(base), proposed).isEmpty()) {
             throw new IllegalArgumentException("Nothing changed: version " + basedOn + " already says this.");
@@ -150,6 +187,9 @@ public class DatasetSchemas {
         OffsetDateTime now = now();
         SchemaVersionRecord version = newVersion(projectId, schema.getId(), basedOn + 1, minRows, user, why, now);
         version.setPreviousVersion(basedOn);
+        if (inferredFrom != null) {
+            version.setInferredFrom(inferredFrom.getId());
+        }
         UUID artifact = artifact(projectId, dataset, version, features.size());
         version.setLineageArtifact(artifact);
         try {
@@ -158,9 +198,16 @@ public class DatasetSchemas {
             throw new IllegalStateException("Someone saved version " + (basedOn + 1) + " a moment ago: reload the page and make your change on it.",
                     raced);
         }
-        lineage.recordExecution(projectId, SchemaLineage.EDIT_EXECUTION, "Edit " + dataset.getName() + " schema v" + basedOn + " → v"
-                + version.getVersion(), base.getLineageArtifact() == null ? List.of() : List.of(base.getLineageArtifact()), List.of(artifact),
-                Map.of("by", user.username(), "reason", why));
+        List<UUID> inputs = new ArrayList<>();
+        if (base.getLineageArtifact() != null) {
+            inputs.add(base.getLineageArtifact());
+        }
+        if (inferredFrom != null && inferredFrom.getLineageArtifact() != null) {
+            inputs.add(inferredFrom.getLineageArtifact());
+        }
+        String execution = inferredFrom == null ? SchemaLineage.EDIT_EXECUTION : SchemaLineage.INFERENCE_EXECUTION;
+        String name = (inferredFrom == null ? "Edit " : "Infer again ") + dataset.getName() + " schema v" + basedOn + " → v" + version.getVersion();
+        lineage.recordExecution(projectId, execution, name, inputs, List.of(artifact), Map.of("by", user.username(), "reason", why));
         return store.view(version);
     }
 

@@ -38,6 +38,8 @@ final class FeatureDialog extends Dialog {
     private final DecimalField min = new DecimalField(FeatureDraft.MIN);
     private final DecimalField max = new DecimalField(FeatureDraft.MAX);
     private final CategoryListField categories = new CategoryListField();
+    private final DecimalField minDistinct = new DecimalField(FeatureDraft.MIN_DISTINCT).range(0, Integer.MAX_VALUE);
+    private final DecimalField maxDistinct = new DecimalField(FeatureDraft.MAX_DISTINCT).range(0, Integer.MAX_VALUE);
     private final Checkbox label = new Checkbox(LABEL + " (what the model predicts)");
     private final ComboBox<Presence> presence = new ComboBox<>("Environments");
     private final TextField reason = new TextField(REASON);
@@ -58,6 +60,8 @@ final class FeatureDialog extends Dialog {
         presence.setItemLabelGenerator(Presence::label);
         share.rate();
         share.setHelperText("0 to 1: 0.95 means at least 95% of rows have a value");
+        minDistinct.setHelperText("empty for no bound; fewer distinct values in a version is an anomaly");
+        maxDistinct.setHelperText("empty for no bound; more distinct values in a version is an anomaly");
         reason.setMaxLength(DatasetSchemas.MAX_REASON);
         reason.setPlaceholder("why the schema changes, for whoever approves it");
         reason.setWidthFull();
@@ -68,12 +72,15 @@ final class FeatureDialog extends Dialog {
                 .checked(min, FeatureDraft.MIN, v -> problem(min, FeatureDraft.MIN))
                 .checked(max, FeatureDraft.MAX, v -> problem(max, FeatureDraft.MAX))
                 .checked(categories, FeatureDraft.CATEGORIES, v -> problem(FeatureDraft.CATEGORIES))
+                .checked(minDistinct, FeatureDraft.MIN_DISTINCT, v -> wholeProblem(minDistinct, FeatureDraft.MIN_DISTINCT))
+                .checked(maxDistinct, FeatureDraft.MAX_DISTINCT, v -> wholeProblem(maxDistinct, FeatureDraft.MAX_DISTINCT))
                 .field(required, "Required").field(domain, "Domain").field(label, LABEL).field(presence, "Environments")
                 .required(reason, REASON);
         required.addValueChangeListener(change -> shown());
         domain.addValueChangeListener(change -> shown());
         shown();
-        FormLayout layout = new FormLayout(type, presence, required, share, domain, min, max, categories, label, reason, form.status());
+        FormLayout layout = new FormLayout(type, presence, required, share, domain, min, max, categories, minDistinct, maxDistinct, label,
+                reason, form.status());
         layout.setColspan(categories, 2);
         layout.setColspan(reason, 2);
         layout.setColspan(form.status(), 2);
@@ -98,6 +105,8 @@ final class FeatureDialog extends Dialog {
         min.setNumber(draft.rangeMin());
         max.setNumber(draft.rangeMax());
         categories.setValue(draft.categories());
+        minDistinct.setNumber(draft.minDistinct() == null ? null : draft.minDistinct().doubleValue());
+        maxDistinct.setNumber(draft.maxDistinct() == null ? null : draft.maxDistinct().doubleValue());
         label.setValue(draft.label());
         presence.setValue(Presence.of(draft.environments()));
     }
@@ -128,7 +137,7 @@ final class FeatureDialog extends Dialog {
         List<String> listed = categories.getValue();
         Presence where = presence.getValue() == null ? Presence.EVERYWHERE : presence.getValue();
         return new FeatureDraft(feature.name(), type.getValue(), required.getValue(), number(share), domain.getValue(), number(min), number(max),
-                listed, label.getValue(), where.environments(), feature.minDistinct(), feature.maxDistinct());
+                listed, label.getValue(), where.environments(), whole(minDistinct), whole(maxDistinct));
     }
 
     /** The version's features with this one edited; ticking Label here moves the label from any other feature. */
@@ -144,6 +153,21 @@ final class FeatureDialog extends Dialog {
 
     private static Double number(DecimalField field) {
         return field.problem() == null ? field.getNumber() : null;
+    }
+
+    /** The field's whole number, or null when it is empty or not one (its check says why). */
+    private static Integer whole(DecimalField field) {
+        Double value = number(field);
+        return value == null || value != Math.rint(value) ? null : (int) Math.round(value);
+    }
+
+    /** A count of distinct values: a whole number in range, then the draft's own checks (the least not above the most). */
+    private void wholeProblem(DecimalField field, String name) {
+        Double value = number(field);
+        if (value != null && value != Math.rint(value)) {
+            throw new IllegalArgumentException(name + " must be a whole number, was " + field.getValue().strip() + ".");
+        }
+        problem(field, name);
     }
 
     private void problem(DecimalField field, String name) {

@@ -101,6 +101,13 @@ public class SchemaView extends ProjectPage implements BeforeEnterObserver {
                         Notices.success("Saved as schema version " + saved.version());
                         show(dataset);
                     }).open()));
+            List<DatasetVersionRecord> live = versions.history(project.id(), dataset.getId()).stream()
+                    .filter(v -> v.getDeletedAt() == null).toList();
+            content.add(new Button("Infer again from a version", click -> new ReinferDialog(current, live, (from, reason) ->
+                    schemas.reinfer(project.id(), dataset.getId(), current.version(), from.getId(), reason), saved -> {
+                        Notices.success("Inferred as schema version " + saved.version());
+                        show(dataset);
+                    }).open()));
         }
         content.add(features(project, dataset, current), new H4("Version history"), history(history));
         if (history.size() > 1) {
@@ -203,6 +210,17 @@ public class SchemaView extends ProjectPage implements BeforeEnterObserver {
                         Notices.success("Saved as schema version " + saved.version());
                         show(dataset);
                     }).open())).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+            grid.addComponentColumn(f -> {
+                Button remove = new Button("Remove", click -> new RemoveFeatureDialog(current, f, (drafts, reason) ->
+                        schemas.save(project.id(), dataset.getId(), current.version(), drafts, current.schema().minRows(), reason),
+                        saved -> {
+                            Notices.success(f.name() + " removed in schema version " + saved.version());
+                            show(dataset);
+                        }).open());
+                remove.getElement().setAttribute("aria-label", "Remove " + f.name());
+                remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                return remove;
+            }).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         }
         grid.setItems(current.schema().features());
         grid.setAllRowsVisible(true);

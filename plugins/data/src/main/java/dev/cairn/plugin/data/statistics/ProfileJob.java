@@ -18,6 +18,7 @@ import dev.cairn.plugin.data.VersionFiles;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionColumnRecord;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
 import dev.cairn.plugin.data.db.tables.records.VersionProfileRecord;
+import dev.cairn.plugin.data.ingest.ParquetProperties;
 import dev.cairn.plugin.data.profile.CsvRowSource;
 import dev.cairn.plugin.data.profile.DatasetProfile;
 import dev.cairn.plugin.data.profile.ProfileCodec;
@@ -54,8 +55,10 @@ class ProfileJob implements JobHandler {
     private final FileStore files;
     private final PermissionCheck permissions;
     private final LineageRecorder lineage;
+    private final ParquetProperties parquet;
 
-    ProfileJob(TenantDb db, FileStore files, PermissionCheck permissions, LineageRecorder lineage) {
+    ProfileJob(TenantDb db, FileStore files, PermissionCheck permissions, LineageRecorder lineage, ParquetProperties parquet) {
+        this.parquet = parquet;
         this.db = db;
         this.files = files;
         this.permissions = permissions;
@@ -84,7 +87,7 @@ class ProfileJob implements JobHandler {
                 DATASET_VERSION_COLUMN.POSITION.asc()).map(DatasetVersionColumnRecord::getName);
         ProfileOptions options = ProfileOptions.defaults().withLabelColumn(state.getLabelColumn());
         DatasetProfile profile;
-        try (InputStream content = open(version); CsvRowSource rows = VersionFiles.rowsOf(version, content, columns)) {
+        try (InputStream content = open(version); CsvRowSource rows = VersionFiles.rowsOf(version, content, columns, parquet)) {
             long total = Math.max(1, version.getRowCount());
             profile = Profiler.profile(rows, options, (read, bytes) -> {
                 double fraction = Math.min(0.99, (double) read / total);

@@ -78,13 +78,22 @@ class SchemaPagesTest extends BrowserlessTest {
         return rows;
     }
 
-    /** The Edit button in the features grid's row of this feature. */
+    /** The Edit button in the features grid's row of this feature (the column before Remove). */
     private Button editButton(String feature) {
+        return featureButton(feature, 2);
+    }
+
+    /** The Remove button in the features grid's row of this feature (the last column). */
+    private Button removeButton(String feature) {
+        return featureButton(feature, 1);
+    }
+
+    private Button featureButton(String feature, int fromEnd) {
         var tester = test(grid("schema-features"));
         for (int row = 0; row < tester.size(); row++) {
             if (tester.getCellText(row, 0).equals(feature)) {
-                int last = grid("schema-features").getColumns().size() - 1;
-                return (Button) tester.getCellComponent(row, last);
+                int column = grid("schema-features").getColumns().size() - fromEnd;
+                return (Button) tester.getCellComponent(row, column);
             }
         }
         throw new AssertionError("no row " + feature);
@@ -223,6 +232,118 @@ class SchemaPagesTest extends BrowserlessTest {
         test(buttons("Save as version 3").getFirst()).click();
         SchemaVersion v3 = actors().as("acme-member", () -> schemas.current(f.project().id(), f.dataset())).orElseThrow();
         assertThat(v3.schema().feature("age").orElseThrow().minFractionPresent()).isEqualTo(0.75);
+    }
+
+    @Test
+    void distinctValueBoundsAreEditedInTheUsersLocaleCheckedOnTheFieldAndSavedAsANewVersion() {
+        SchemaFixture f = fixture();
+        actors().as("acme-member", () -> schemas.infer(f.project().id(), f.dataset(), f.version().getId()));
+        signIn("acme-member");
+        UI.getCurrent().setLocale(java.util.Locale.GERMANY);
+        open(f.project(), f.dataset());
+        test(editButton("plan")).click();
+        DecimalField least = labelled(DecimalField.class, "Least distinct values");
+        DecimalField most = labelled(DecimalField.class, "Most distinct values");
+        assertThat(least.getValue()).as("no bound inferred").isEmpty();
+
+        test(least).setValue("5");
+        test(most).setValue("2");
+        test(labelled(TextField.class, "Reason")).setValue("two to five plans");
+        test(buttons("Save as version 2").getFirst()).click();
+        assertThat(least.isInvalid()).isTrue();
+        assertThat(least.getErrorMessage()).isEqualTo("Least distinct values of plan must not exceed the most: 5 > 2.");
+
+        test(least).setValue("1,5");
+        test(most).setValue("-3");
+        test(buttons("Save as version 2").getFirst()).click();
+        assertThat(least.getErrorMessage()).isEqualTo("Least distinct values must be a whole number, was 1,5.");
+        assertThat(most.isInvalid()).isTrue();
+        assertThat(most.getErrorMessage()).startsWith("Most distinct values must lie between 0 and");
+        assertThat(actors().as("acme-member", () -> schemas.history(f.project().id(), f.dataset()))).as("nothing saved").hasSize(1);
+
+        test(least).setValue("2");
+        test(most).setValue("1000");
+        test(buttons("Save as version 2").getFirst()).click();
+        var plan = actors().as("acme-member", () -> schemas.current(f.project().id(), f.dataset())).orElseThrow().schema().feature("plan")
+                .orElseThrow();
+        assertThat(plan.minDistinct()).isEqualTo(2);
+        assertThat(plan.maxDistinct()).isEqualTo(1000);
+        assertThat(rows("schema-diff-grid")).extracting(r -> r.subList(0, 2)).containsExactly(List.of("plan", "least distinct values"),
+                List.of("plan", "most distinct values"));
+    }
+
+    @Test
+    void aFeatureIsRemovedAfterTheUserConfirmsWithAReasonAndTheDiffShowsItGone() {
+        SchemaFixture f = fixture();
+        actors().as("acme-member", () -> schemas.infer(f.project().id(), f.dataset(), f.version().getId()));
+        signIn("acme-member");
+        open(f.project(), f.dataset());
+        assertThat(removeButton("plan").getElement().getAttribute("aria-label")).isEqualTo("Remove plan");
+
+        test(removeButton("plan")).click();
+        RemoveFeatureDialog ask = $(RemoveFeatureDialog.class).single();
+        test(buttons("Remove and save as version 2").getFirst()).click();
+        TextField reason = labelled(TextField.class, "Reason");
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("Reason is required.");
+        assertThat(actors().as("acme-member", () -> schemas.history(f.project().id(), f.dataset()))).as("nothing saved").hasSize(1);
+
+        test(buttons("Cancel").getFirst()).click();
+        assertThat(ask.isOpened()).isFalse();
+        assertThat(actors().as("acme-member", () -> schemas.history(f.project().id(), f.dataset()))).as("cancelled: nothing saved").hasSize(1);
+
+        test(removeButton("plan")).click();
+        test(labelled(TextField.class, "Reason")).setValue("plans are no longer sold");
+        test(buttons("Remove and save as version 2").getFirst()).click();
+
+        SchemaVersion v2 = actors().as("acme-member", () -> schemas.current(f.project().id(), f.dataset())).orElseThrow();
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.reason()).isEqualTo("plans are no longer sold");
+        assertThat(v2.schema().feature("plan")).isEmpty();
+        assertThat(rows("schema-features")).extracting(r -> r.get(0)).doesNotContain("plan");
+        assertThat(rows("schema-diff-grid")).extracting(r -> r.subList(0, 2)).containsExactly(List.of("plan", "removed"));
+    }
+
+    @Test
+    void theSchemaIsInferredAgainFromANewerVersionWithAReasonAndDiffedAgainstThePrevious() throws Exception {
+        SchemaFixture f = fixture();
+        actors().as("acme-member", () -> schemas.infer(f.project().id(), f.dataset(), f.version().getId()));
+        byte[] newer = ("id,age,plan,churned\n1,70,family,yes\n2,65,pro,no\n" + (10 + Math.abs(UUID.randomUUID().hashCode() % 1_000_000))
+                + ",80,basic,no\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var v2 = actors().as("acme-member", () -> versions.upload(f.project().id(), f.dataset(), new dev.cairn.api.files.NewFile("newer.csv",
+                "text/csv", newer.length), new java.io.ByteArrayInputStream(newer), dev.cairn.plugin.data.ingest.FormatOverrides.NONE,
+                dev.cairn.plugin.data.Provenance.NONE)).version();
+        dev.cairn.plugin.data.ProfileAwait.ended(actors(), profiles, f.project().id(), v2.getId());
+        signIn("acme-member");
+        open(f.project(), f.dataset());
+
+        test(buttons("Infer again from a version").getFirst()).click();
+        @SuppressWarnings("unchecked")
+        var from = (com.vaadin.flow.component.combobox.ComboBox<Object>) labelled(com.vaadin.flow.component.combobox.ComboBox.class, "Infer from");
+        assertThat(from.getValue()).as("the newest version").isNotNull();
+        test(buttons("Infer as version 2").getFirst()).click();
+        TextField reason = labelled(TextField.class, "Reason");
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("Reason is required.");
+        assertThat(actors().as("acme-member", () -> schemas.history(f.project().id(), f.dataset()))).as("nothing saved").hasSize(1);
+
+        test(reason).setValue("the new batch has older customers and the family plan");
+        test(buttons("Infer as version 2").getFirst()).click();
+
+        SchemaVersion made = actors().as("acme-member", () -> schemas.current(f.project().id(), f.dataset())).orElseThrow();
+        assertThat(made.version()).isEqualTo(2);
+        assertThat(made.reason()).isEqualTo("Inferred again from dataset version 2: the new batch has older customers and the family plan");
+        assertThat(rows("schema-diff-grid")).as("the diff view, v1 to v2").contains(
+                List.of("age", "presence", "optional, at least 80% present", "required"),
+                List.of("age", "domain", "[18, 50]", "[65, 80]"),
+                // Three plans in three rows: the newer version's statistics call it text, and the diff says so.
+                List.of("plan", "type", "CATEGORICAL", "TEXT"));
+        assertThatNothingChangedIsRefused(f, v2.getId());
+    }
+
+    private void assertThatNothingChangedIsRefused(SchemaFixture f, UUID fromVersion) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> actors().as("acme-member", () -> schemas.reinfer(f.project().id(), f.dataset(), 2,
+                fromVersion, "again"))).hasMessage("Nothing changed: version 2 already says this.");
     }
 
     @Test
