@@ -32,8 +32,12 @@ public final class DataPermissions {
     public static final PermissionDefinition APPROVE_SCHEMA = new PermissionDefinition("data.approve-schema",
             "approve dataset schema versions", Audience.MANAGERS);
 
+    /** Validate a dataset version against a schema version (the run is stored) and choose a dataset's training version. */
+    public static final PermissionDefinition VALIDATE = new PermissionDefinition("data.validate",
+            "validate dataset versions and choose the training version", Audience.CONTRIBUTORS);
+
     static final List<PermissionDefinition> ALL = List.of(READ, REGISTER, DELETE, UPLOAD, DELETE_VERSION, EDIT_SCHEMA, APPROVE_SCHEMA,
-            EDIT_RECIPE);
+            EDIT_RECIPE, VALIDATE);
 
     private DataPermissions() {
     }
