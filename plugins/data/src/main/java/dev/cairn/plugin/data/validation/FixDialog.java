@@ -41,12 +41,4 @@ final class FixDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), save);
     }
-
-    String reasonText() {
-        return reason.getValue();
-    }
-
-    void setReason(String text) {
-        reason.setValue(text);
-    }
 }
