@@ -233,6 +233,31 @@ class ValidationPagesTest extends BrowserlessTest {
     }
 
     @Test
+    void whileTheStatisticsAreComputedThePageShowsTheProgressAndMovesOnWhenTheyAreStored() {
+        ValidationWorld w = world();
+        var profileRows = dev.cairn.plugin.data.db.Tables.VERSION_PROFILE;
+        // The version's profiling run as the job leaves it mid-way: running, 40%, no profile yet.
+        var stored = dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.selectFrom(profileRows).where(profileRows.VERSION_ID.eq(w.v2())).fetchSingle());
+        dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.update(profileRows).set(profileRows.STATUS, "RUNNING").set(profileRows.PROGRESS, 0.4)
+                .set(profileRows.PROFILE, (byte[]) null).where(profileRows.VERSION_ID.eq(w.v2())).execute());
+        signIn("acme-member");
+        open(w.project(), w.v2());
+
+        assertThat(text()).contains("Validation reads the version's statistics, which are being computed (40%): wait a moment.");
+        assertThat($(com.vaadin.flow.component.progressbar.ProgressBar.class).single().getValue()).isEqualTo(0.4);
+        assertThat(UI.getCurrent().getPollInterval()).as("the page polls").isPositive();
+        assertThat(buttons("Validate")).isEmpty();
+
+        // The job stores the profile; the next poll shows the page.
+        dev.cairn.app.tenancy.TenantScope.callAsPlatform(() -> dsl.update(profileRows).set(profileRows.STATUS, "DONE").set(profileRows.PROGRESS, 1.0)
+                .set(profileRows.PROFILE, stored.getProfile()).where(profileRows.VERSION_ID.eq(w.v2())).execute());
+        com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(), new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+
+        assertThat(buttons("Validate")).hasSize(1);
+        assertThat(UI.getCurrent().getPollInterval()).as("polling stopped").isNegative();
+    }
+
+    @Test
     void emptyStatesSayWhatToDoFirst() {
         ValidationWorld w = world();
         signIn("acme-member");
