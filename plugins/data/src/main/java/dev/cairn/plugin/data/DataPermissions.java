@@ -36,8 +36,12 @@ public final class DataPermissions {
     public static final PermissionDefinition REVIEW_LABELS = new PermissionDefinition("data.review-labels",
             "record label reviews as human-level figures", Audience.CONTRIBUTORS);
 
+    /** Validate a dataset version against a schema version (the run is stored) and choose a dataset's training version. */
+    public static final PermissionDefinition VALIDATE = new PermissionDefinition("data.validate",
+            "validate dataset versions and choose the training version", Audience.CONTRIBUTORS);
+
     static final List<PermissionDefinition> ALL = List.of(READ, REGISTER, DELETE, UPLOAD, DELETE_VERSION, EDIT_SCHEMA, APPROVE_SCHEMA,
-            EDIT_RECIPE, REVIEW_LABELS);
+            EDIT_RECIPE, REVIEW_LABELS, VALIDATE);
 
     private DataPermissions() {
     }

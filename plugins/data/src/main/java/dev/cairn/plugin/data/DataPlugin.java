@@ -10,6 +10,8 @@ import dev.cairn.plugin.data.driftpage.DriftPart;
 import dev.cairn.plugin.data.labels.LabelsPart;
 import dev.cairn.plugin.data.schema.SchemaPart;
 import dev.cairn.plugin.data.statistics.StatisticsPart;
+import dev.cairn.plugin.data.validation.DataGate;
+import dev.cairn.plugin.data.validation.ValidationPart;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +37,16 @@ class DataPlugin implements StagePlugin {
      * A new package adds its part here.
      */
     static final List<DataPart> PARTS = List.of(DatasetsPart.PART, StatisticsPart.PART, SchemaPart.PART, DriftPart.PART,
-            LabelsPart.PART, RecipesPart.PART);
+            LabelsPart.PART, RecipesPart.PART, ValidationPart.PART);
 
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
     static final Set<String> OWN_VERSION_TYPES = PARTS.stream().flatMap(p -> p.ownVersionTypes().stream())
             .collect(Collectors.toUnmodifiableSet());
 
-    private final DatasetService datasets;
+    private final DataGate gate;
 
-    DataPlugin(DatasetService datasets) {
-        this.datasets = datasets;
+    DataPlugin(DataGate gate) {
+        this.gate = gate;
     }
 
     @Override
@@ -86,6 +88,6 @@ class DataPlugin implements StagePlugin {
 
     @Override
     public List<StageGateCheck> gateChecks() {
-        return List.of(StageGateCheck.of("Datasets registered", datasets::gate));
+        return List.of(StageGateCheck.of("Training data validated", gate::check));
     }
 }

@@ -189,13 +189,6 @@ public class DatasetService {
                 + (more > 0 ? " and " + more + " more" : "") + " made from it.";
     }
 
-    /** The data gate: at least one dataset registered. */
-    public dev.cairn.api.plugin.StageGateCheck.GateResult gate(ProjectRef project) {
-        int count = db.count(DATASET, DATASET.PROJECT_ID.eq(project.id()));
-        return count > 0 ? dev.cairn.api.plugin.StageGateCheck.GateResult.pass(count + " dataset(s) registered")
-                : dev.cairn.api.plugin.StageGateCheck.GateResult.fail("Register the dataset the model will learn from.");
-    }
-
     DatasetRecord require(UUID projectId, UUID datasetId) {
         return db.fetchOptional(DATASET, DATASET.PROJECT_ID.eq(projectId).and(DATASET.ID.eq(datasetId))).orElseThrow(() -> new dev.cairn.api.tenancy.NotFoundException("Dataset"));
     }

@@ -253,6 +253,8 @@ public class DatasetVersions {
         db.delete(DATASET_VERSION_COLUMN, DATASET_VERSION_COLUMN.VERSION_ID.eq(versionId));
         // Its statistics go too: top values and class balances are the data's own values.
         db.delete(dev.cairn.plugin.data.db.Tables.VERSION_PROFILE, dev.cairn.plugin.data.db.Tables.VERSION_PROFILE.VERSION_ID.eq(versionId));
+        // And its stored validations: their anomalies name the data's values ("'overseas' (40)").
+        db.delete(dev.cairn.plugin.data.db.Tables.VERSION_VALIDATION, dev.cairn.plugin.data.db.Tables.VERSION_VALIDATION.VERSION_ID.eq(versionId));
         UUID tombstone = lineage.recordArtifact(projectId, DataPlugin.TOMBSTONE_ARTIFACT, dataset.getName() + " v" + version.getVersion() + " (deleted)",
                 "cairn-deleted:" + versionId, Map.of("dataset_id", dataset.getId().toString(), "version_id", versionId.toString(),
                         "deleted_by", by, "deleted_at", now.toString(), "reason", reason));

@@ -67,14 +67,17 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
     private final FileStore files;
     private final DataIngestProperties properties;
     private final StoredProfiles profiles;
+    private final dev.cairn.plugin.data.validation.VersionValidations validations;
     private final Div content = new Div();
     private final Grid<DatasetVersionRecord> history = new Grid<>();
     private final StatusLine historyStatus = new StatusLine();
 
     public DatasetView(DatasetService datasets, DatasetVersions versions, FileStore files, DataIngestProperties properties,
-                       ProjectDirectory projects, PermissionCheck permissions, StoredProfiles profiles) {
+                       ProjectDirectory projects, PermissionCheck permissions, StoredProfiles profiles,
+                       dev.cairn.plugin.data.validation.VersionValidations validations) {
         super(projects, permissions, Stage.DATA, "Dataset", DataPermissions.READ);
         this.profiles = profiles;
+        this.validations = validations;
         this.datasets = datasets;
         this.versions = versions;
         this.files = files;
@@ -130,6 +133,8 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
         history.addComponentColumn(DatasetView::digest).setHeader("SHA-256").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(DatasetViewText::provenance).setHeader("Provenance").setFlexGrow(1);
         history.addComponentColumn(v -> new ProfileStatusBadge(profiles, project, v)).setHeader("Statistics").setAutoWidth(true).setFlexGrow(0);
+        history.addComponentColumn(v -> new dev.cairn.plugin.data.validation.ValidationBadge(validations, project, v,
+                v.getId().equals(dataset.getTrainingVersion()))).setHeader("Validation").setAutoWidth(true).setFlexGrow(0);
         history.addComponentColumn(v -> v.getDeletedAt() != null ? new Span()
                 : new Anchor(dev.cairn.plugin.data.labels.LabelAgreementView.url(project, v.getId()), "Label agreement"))
                 .setHeader("Labels").setAutoWidth(true).setFlexGrow(0);

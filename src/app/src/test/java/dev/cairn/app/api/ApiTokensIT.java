@@ -69,7 +69,10 @@ class ApiTokensIT {
             // Its cross-tenant case is StatisticsApiIT's (plugins/data).
             "GET /api/v1/projects/{key}/datasets/{name}/versions/{version}/statistics",
             // Its cross-tenant case is DatasetDriftApiIT's (plugins/data).
-            "GET /api/v1/projects/{key}/datasets/{name}/drift");
+            "GET /api/v1/projects/{key}/datasets/{name}/drift",
+            // Their cross-tenant cases are ValidationApiIT's (plugins/data).
+            "GET /api/v1/projects/{key}/datasets/{name}/versions/{version}/validation",
+            "POST /api/v1/projects/{key}/datasets/{name}/versions/{version}/validation");
 
     @Test
     void everyApiEndpointIsOneTheCrossTenantTestsCall() {

@@ -182,6 +182,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     @Autowired
     dev.cairn.plugin.data.labels.HumanLevelFigureStore humanLevelFigures;
     @Autowired
+    dev.cairn.plugin.data.validation.VersionValidations versionValidations;
+    @Autowired
     dev.cairn.plugin.data.statistics.StoredProfiles storedProfiles;
     @Autowired
     dev.cairn.app.files.StoredFileService storedFiles;
@@ -361,6 +363,11 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("approve a dataset schema version", new Action(holders(DataPermissions.APPROVE_SCHEMA), () -> {
             var v1 = actors.as("acme-member", () -> inferredSchema(project.id()));
             schemas.approve(project.id(), v1.dataset(), 1);
+        }));
+        actions.put("validate a dataset version", new Action(holders(DataPermissions.VALIDATE), () -> {
+            var v1 = actors.as("acme-admin", () -> inferredSchema(project.id()));
+            UUID version = actors.as("acme-admin", () -> datasetVersions.history(project.id(), v1.dataset()).getFirst().getId());
+            versionValidations.validate(project.id(), version, 1, dev.cairn.api.data.Feature.TRAINING);
         }));
         actions.put("list baselines", new Action(holders(ModelingPermissions.READ), () -> baselines.list(project.id())));
         actions.put("record a baseline", new Action(holders(ModelingPermissions.RECORD_BASELINE), () -> baselines.record(project.id(),

@@ -139,7 +139,12 @@ class TenantIsolationIT {
                         d.minFractionPresent(), dev.cairn.plugin.data.schema.DomainKind.CATEGORIES, null, null, List.of("acme", "globex"),
                         d.label(), d.environments(), null, null)).toList();
         schemas.save(project.id(), dataset, 1, drafts, 0, "the tenants as categories");
+        // A stored validation of the version against the edited schema.
+        versionValidations.validate(project.id(), version.getId(), 2, dev.cairn.api.data.Feature.TRAINING);
     }
+
+    @Autowired
+    dev.cairn.plugin.data.validation.VersionValidations versionValidations;
 
     @Autowired
     dev.cairn.plugin.data.driftpage.DriftSettingsStore driftSettings;
@@ -168,7 +173,7 @@ class TenantIsolationIT {
                         .map(t -> t.getSchema().getName().toUpperCase() + "." + t.getName().toUpperCase()).toList());
         assertThat(tenantTables.stream().map(t -> t.getName().toUpperCase())).contains("PROJECT", "APP_USER", "LINEAGE_ARTIFACT",
                 "TRACKING_OUTBOX", "JOB", "DATASET", "DATASET_VERSION", "DATASET_VERSION_COLUMN", "DATASET_SCHEMA", "SCHEMA_VERSION",
-                "SCHEMA_FEATURE", "SCHEMA_FEATURE_CATEGORY", "BASELINE", "TARGET", "PROBLEM_STATEMENT", "AUDIT_ENTRY");
+                "SCHEMA_FEATURE", "SCHEMA_FEATURE_CATEGORY", "VERSION_VALIDATION", "BASELINE", "TARGET", "PROBLEM_STATEMENT", "AUDIT_ENTRY");
         for (Table<?> table : tenantTables) {
             assertThat(rowsOf(table, acme)).as(table.getName() + " has Acme rows").isPositive();
             assertThat(rowsOf(table, globex)).as(table.getName() + " has Globex rows").isPositive();
