@@ -101,6 +101,9 @@ class TenantIsolationIT {
                         dev.cairn.api.data.transform.Operation.STANDARDIZE, java.util.List.of("value"), java.util.Map.of()),
                         new dev.cairn.plugin.data.recipe.StepPlan(dev.cairn.api.data.transform.Operation.DROP, java.util.List.of("tenant"),
                                 java.util.Map.of())), "");
+                // A recipe run (the fit of a second recipe, queued as a job).
+                recipeRuns.startCreate(project.id(), dataset, "isolation-run", version, java.util.List.of(new dev.cairn.plugin.data.recipe.StepPlan(
+                        dev.cairn.api.data.transform.Operation.DROP, java.util.List.of("tenant"), java.util.Map.of())), "");
             }
             seedASchema(project, dataset);
         });
@@ -108,6 +111,8 @@ class TenantIsolationIT {
 
     @Autowired
     dev.cairn.plugin.data.DatasetRecipes datasetRecipes;
+    @Autowired
+    dev.cairn.plugin.data.recipepage.RecipeRuns recipeRuns;
     @Autowired
     dev.cairn.plugin.data.schema.DatasetSchemas schemas;
     @Autowired
