@@ -24,11 +24,14 @@ class DataDemoSeeder implements DemoSeeder {
     private final DatasetService datasets;
     private final DatasetVersions versions;
     private final DataDemoProperties properties;
+    private final dev.cairn.plugin.data.recipepage.DemoRecipes recipes;
 
-    DataDemoSeeder(DatasetService datasets, DatasetVersions versions, DataDemoProperties properties) {
+    DataDemoSeeder(DatasetService datasets, DatasetVersions versions, DataDemoProperties properties,
+                   dev.cairn.plugin.data.recipepage.DemoRecipes recipes) {
         this.datasets = datasets;
         this.versions = versions;
         this.properties = properties;
+        this.recipes = recipes;
     }
 
     @Override
@@ -53,5 +56,6 @@ class DataDemoSeeder implements DemoSeeder {
                             SyntheticData.LABEL + (batch == 2 ? ". This batch drifted: prices rose, and a category appeared that batch 1 "
                                     + "did not have." : ".")));
         }
+        recipes.seed(project.id(), dataset);
     }
 }
