@@ -34,6 +34,8 @@ final class RecipeEditor extends Dialog {
     static final String NAME = "Name";
     static final String TRAINING = "Training version";
     static final String REASON = "Reason";
+    /** The attribute EditForm's beforeunload guard looks for on its owner (this dialog). */
+    private static final String UNSAVED = "data-unsaved";
     private static final Pattern STEP = Pattern.compile("^Step (\\d+) \\(");
 
     /** Starts the fit; throws a refusal naming the field for bad input. */
@@ -114,15 +116,42 @@ final class RecipeEditor extends Dialog {
         save = new Button(recipeName == null ? "Create and fit" : "Save and fit", click -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> cancel()), save);
-        addDetachListener(detached -> stopFollowing());
+        addOpenedChangeListener(change -> {
+            if (!change.isOpened()) {
+                stopFollowing();
+            }
+        });
     }
 
     private List<String> columns() {
         return training.getValue() == null ? List.of() : columnsOf.apply(training.getValue().getId());
     }
 
+    /**
+     * A step changed: the form's own guards (leaving through the menu, closing the tab) know only its registered
+     * fields, so the editor marks itself as the form does for those and asks before a navigation drops the steps.
+     */
     private void touched() {
         stepsChanged = true;
+        getElement().setAttribute(UNSAVED, true);
+    }
+
+    private void untouched() {
+        stepsChanged = false;
+        getElement().removeAttribute(UNSAVED);
+    }
+
+    /**
+     * Whether leaving the page would drop edited steps the form's own guard does not know of (it asks for its fields
+     * itself): the page asks first then.
+     */
+    boolean stepsWouldBeLost() {
+        return stepsChanged && !form.hasUnsavedEdits() && isOpened();
+    }
+
+    /** The user chose to leave: the steps are dropped. */
+    void dropSteps() {
+        untouched();
     }
 
     private void append(StepRow row) {
@@ -184,7 +213,7 @@ final class RecipeEditor extends Dialog {
             queued[0] = start.start(name.getValue(), training.getValue().getId(), rows.stream().map(StepRow::plan).toList(), reason.getValue());
         });
         if (sent) {
-            stepsChanged = false;
+            untouched();
             follow(queued[0]);
         }
     }
@@ -221,7 +250,7 @@ final class RecipeEditor extends Dialog {
             return;
         }
         // Failed or cancelled: the edits are still the user's, and a step the fit refused says so on its row.
-        stepsChanged = true;
+        touched();
         String message = run.message() == null ? "The fit ended without a result." : run.message();
         Matcher step = STEP.matcher(message);
         if (step.find()) {
@@ -255,7 +284,7 @@ final class RecipeEditor extends Dialog {
         }
         new Confirmation("Drop your changes?", "Your recipe is not saved. Drop it, or keep editing.", "Drop changes", () -> {
             form.markSaved();
-            stepsChanged = false;
+            untouched();
             close();
         }).destructive().cancelText("Keep editing").open();
     }

@@ -19,6 +19,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
@@ -28,6 +30,7 @@ import dev.cairn.api.project.ProjectDirectory;
 import dev.cairn.api.project.ProjectRef;
 import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.ui.ConfirmDelete;
+import dev.cairn.api.ui.Confirmation;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.ProjectPage;
 import dev.cairn.api.ui.StatusLine;
@@ -58,7 +61,7 @@ import java.util.UUID;
 @Route("data/recipes")
 @PageTitle("Recipes · Cairn")
 @PermitAll
-public class RecipesView extends ProjectPage implements BeforeEnterObserver {
+public class RecipesView extends ProjectPage implements BeforeEnterObserver, BeforeLeaveObserver {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -71,6 +74,7 @@ public class RecipesView extends ProjectPage implements BeforeEnterObserver {
     private Registration polling;
     private java.util.Set<UUID> pendingIds = java.util.Set.of();
     private DatasetRecord dataset;
+    private RecipeEditor editing;
 
     public RecipesView(DatasetService datasets, DatasetVersions versions, DatasetRecipes recipes, RecipeRuns runs, ProjectDirectory projects,
                        PermissionCheck permissions) {
@@ -212,11 +216,12 @@ public class RecipesView extends ProjectPage implements BeforeEnterObserver {
     private RecipeEditor editor(String title, String recipeName, List<DatasetVersionRecord> live, DatasetVersionRecord chosen,
                                 List<StepPlan> plan, RecipeEditor.Start start) {
         UUID projectId = project().id();
-        return new RecipeEditor(title, recipeName, live, chosen, plan, versionId -> versions.columns(projectId, versionId), start,
+        editing = new RecipeEditor(title, recipeName, live, chosen, plan, versionId -> versions.columns(projectId, versionId), start,
                 runId -> runs.run(projectId, runId), run -> {
                     Notices.success(run.message());
                     show(dataset);
                 });
+        return editing;
     }
 
     void openCreate(List<DatasetVersionRecord> live) {
@@ -344,6 +349,20 @@ public class RecipesView extends ProjectPage implements BeforeEnterObserver {
             polling.remove();
             polling = null;
         }
+    }
+
+    /** Leaving with edited steps in the open editor asks first (the editor's form asks for its own fields). */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (editing == null || !editing.stepsWouldBeLost()) {
+            return;
+        }
+        RecipeEditor open = editing;
+        BeforeLeaveEvent.ContinueNavigationAction proceed = event.postpone();
+        new Confirmation("Leave without saving?", "Your recipe is not saved. Leave and drop it, or stay to save it.", "Leave", () -> {
+            open.dropSteps();
+            proceed.proceed();
+        }).destructive().cancelText("Stay").open();
     }
 
     @Override

@@ -217,6 +217,27 @@ class RecipePagesTest extends BrowserlessTest {
     }
 
     @Test
+    void leavingThePageWithUnsavedStepsAsksFirst() {
+        Setup s = setup();
+        signIn("acme-member");
+        open(s);
+        click("New recipe");
+        roundTrip();
+        RecipeEditor editor = editor();
+        test(editor.addStep).click();
+        assertThat(editor.hasUnsavedEdits()).isTrue();
+        assertThat(editor.getElement().hasAttribute("data-unsaved")).as("the tab's beforeunload guard sees it too").isTrue();
+
+        UI.getCurrent().navigate("data/datasets/" + s.project());
+
+        assertThat(getCurrentView()).as("the navigation waits").isInstanceOf(RecipesView.class);
+        Confirmation ask = $(Confirmation.class).all().stream().filter(c -> c.isOpened()).findFirst().orElseThrow();
+        assertThat(ask.header()).isEqualTo("Leave without saving?");
+        test(ask.confirmButton()).click();
+        assertThat(getCurrentView()).isNotInstanceOf(RecipesView.class);
+    }
+
+    @Test
     void aStepTheFitCannotFitNamesItselfOnItsRow() throws Exception {
         Setup s = setup();
         signIn("acme-member");
