@@ -25,13 +25,15 @@ class DataDemoSeeder implements DemoSeeder {
     private final DatasetVersions versions;
     private final DataDemoProperties properties;
     private final dev.cairn.plugin.data.validation.DemoValidation validation;
+    private final dev.cairn.plugin.data.recipepage.DemoRecipes recipes;
 
     DataDemoSeeder(DatasetService datasets, DatasetVersions versions, DataDemoProperties properties,
-                   dev.cairn.plugin.data.validation.DemoValidation validation) {
+                   dev.cairn.plugin.data.validation.DemoValidation validation, dev.cairn.plugin.data.recipepage.DemoRecipes recipes) {
         this.datasets = datasets;
         this.versions = versions;
         this.properties = properties;
         this.validation = validation;
+        this.recipes = recipes;
     }
 
     @Override
@@ -56,6 +58,7 @@ class DataDemoSeeder implements DemoSeeder {
                             SyntheticData.LABEL + (batch == 2 ? ". This batch drifted: prices rose, and a category appeared that batch 1 "
                                     + "did not have." : ".")));
         }
+        recipes.seed(project.id(), dataset);
         // Its schema, training version and validations, once the uploads' profiling jobs stored the statistics.
         validation.queue(project.id(), dataset);
     }

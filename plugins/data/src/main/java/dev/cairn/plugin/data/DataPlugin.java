@@ -37,7 +37,7 @@ class DataPlugin implements StagePlugin {
      * A new package adds its part here.
      */
     static final List<DataPart> PARTS = List.of(DatasetsPart.PART, StatisticsPart.PART, SchemaPart.PART, DriftPart.PART,
-            LabelsPart.PART, RecipesPart.PART, ValidationPart.PART);
+            LabelsPart.PART, RecipesPart.PART, ValidationPart.PART, dev.cairn.plugin.data.recipepage.RecipePagePart.PART);
 
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
     static final Set<String> OWN_VERSION_TYPES = PARTS.stream().flatMap(p -> p.ownVersionTypes().stream())

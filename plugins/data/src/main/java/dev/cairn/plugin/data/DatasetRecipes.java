@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,14 +97,39 @@ public class DatasetRecipes {
     }
 
     /**
-     * A new recipe, its version 1 fitted on the given version of the dataset.
+     * A new recipe, its version 1 fitted on the given version of the dataset (at once, in the caller's thread: the
+     * recipes page fits as a background job through {@link #checkCreate}, {@link #fit} and {@link #storeCreated}).
      *
      * @throws dev.cairn.api.data.transform.InvalidRecipeException naming the step that cannot be fitted
      * @throws IllegalArgumentException for a name that is empty, too long or taken
      */
     @Transactional
     public Version create(UUID projectId, UUID datasetId, String name, UUID trainingVersionId, List<StepPlan> plan, String reason) {
-        var user = permissions.require(DataPermissions.EDIT_RECIPE);
+        String clean = checkCreate(projectId, datasetId, name, trainingVersionId, plan, reason);
+        return storeCreated(projectId, datasetId, clean, trainingVersionId, plan, fit(projectId, trainingVersionId, plan, UnaryOperator.identity()),
+                reason);
+    }
+
+    /**
+     * The recipe's next version: the steps (changed or not) fitted on the given version.
+     *
+     * @param reason why, kept with the version (required)
+     */
+    @Transactional
+    public Version refit(UUID projectId, UUID recipeId, UUID trainingVersionId, List<StepPlan> plan, String reason) {
+        checkRefit(projectId, recipeId, trainingVersionId, plan, reason);
+        return storeRefit(projectId, recipeId, trainingVersionId, plan, fit(projectId, trainingVersionId, plan, UnaryOperator.identity()), reason);
+    }
+
+    /**
+     * Everything about a new recipe that can be checked before its fit reads the training version: the permission, the
+     * name (1 to 120 characters, not taken), the steps (at least one), the reason's length, and the training version
+     * (live, of this dataset).
+     *
+     * @return the name as it will be stored
+     */
+    public String checkCreate(UUID projectId, UUID datasetId, String name, UUID trainingVersionId, List<StepPlan> plan, String reason) {
+        permissions.require(DataPermissions.EDIT_RECIPE);
         DatasetRecord dataset = datasets.find(projectId, datasetId);
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 120) {
@@ -112,6 +138,60 @@ public class DatasetRecipes {
         if (db.count(RECIPE, RECIPE.DATASET_ID.eq(datasetId).and(RECIPE.NAME.eq(clean))) > 0) {
             throw new IllegalArgumentException("Name: " + dataset.getName() + " has a recipe called " + clean + " already.");
         }
+        checkFit(projectId, datasetId, trainingVersionId, plan, reason == null ? "" : reason);
+        return clean;
+    }
+
+    /** What {@link #refit} checks before its fit reads the training version; the reason is required. */
+    public RecipeRecord checkRefit(UUID projectId, UUID recipeId, UUID trainingVersionId, List<StepPlan> plan, String reason) {
+        permissions.require(DataPermissions.EDIT_RECIPE);
+        RecipeRecord recipe = requireRecipe(projectId, recipeId);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Reason: say why the recipe changes (it is kept with the version).");
+        }
+        checkFit(projectId, recipe.getDatasetId(), trainingVersionId, plan, reason);
+        return recipe;
+    }
+
+    private void checkFit(UUID projectId, UUID datasetId, UUID trainingVersionId, List<StepPlan> plan, String reason) {
+        if (reason.length() > 1000) {
+            throw new IllegalArgumentException("Reason must have at most 1000 characters.");
+        }
+        if (plan == null || plan.isEmpty()) {
+            throw new IllegalArgumentException("Steps: a recipe needs at least one step.");
+        }
+        if (trainingVersionId == null) {
+            throw new IllegalArgumentException("Training version: choose the version to fit the recipe on.");
+        }
+        DatasetVersionRecord training = liveVersion(projectId, trainingVersionId);
+        if (!training.getDatasetId().equals(datasetId)) {
+            throw new NotFoundException("Dataset version");
+        }
+    }
+
+    /**
+     * Fits the steps on the training version, reading it as often as the steps need (the long part: a job's work).
+     *
+     * @param watch wraps each pass's rows (a job reports progress and stops on a cancel there)
+     * @throws dev.cairn.api.data.transform.InvalidRecipeException naming the step that cannot be fitted
+     */
+    public FittedRecipe fit(UUID projectId, UUID trainingVersionId, List<StepPlan> plan, UnaryOperator<RowSource> watch) {
+        DatasetVersionRecord training = liveVersion(projectId, trainingVersionId);
+        List<String> columns = versions.columnNames(training.getId());
+        try {
+            return RecipeFitter.fit(columns, plan, () -> watch.apply(open(training)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Version " + training.getVersion() + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores a new recipe and its version 1 as fitted, with its lineage; the name is checked again (another may have taken it meanwhile). */
+    @Transactional
+    public Version storeCreated(UUID projectId, UUID datasetId, String name, UUID trainingVersionId, List<StepPlan> plan, FittedRecipe fitted,
+                                String reason) {
+        var user = permissions.require(DataPermissions.EDIT_RECIPE);
+        DatasetRecord dataset = datasets.find(projectId, datasetId);
+        String clean = checkCreate(projectId, datasetId, name, trainingVersionId, plan, reason);
         RecipeRecord recipe = db.newRecord(RECIPE);
         recipe.setId(UUID.randomUUID());
         recipe.setProjectId(projectId);
@@ -124,25 +204,18 @@ public class DatasetRecipes {
         } catch (DuplicateKeyException raced) {
             throw new IllegalArgumentException("Name: " + dataset.getName() + " has a recipe called " + clean + " already.");
         }
-        return fitVersion(projectId, recipe, 1, trainingVersionId, plan, reason == null || reason.isBlank() ? "First version" : reason,
+        return storeVersion(projectId, recipe, 1, trainingVersionId, plan, fitted, reason == null || reason.isBlank() ? "First version" : reason,
                 user.username());
     }
 
-    /**
-     * The recipe's next version: the steps (changed or not) fitted on the given version.
-     *
-     * @param reason why, kept with the version (required)
-     */
+    /** Stores the recipe's next version as fitted, with its lineage. */
     @Transactional
-    public Version refit(UUID projectId, UUID recipeId, UUID trainingVersionId, List<StepPlan> plan, String reason) {
+    public Version storeRefit(UUID projectId, UUID recipeId, UUID trainingVersionId, List<StepPlan> plan, FittedRecipe fitted, String reason) {
         var user = permissions.require(DataPermissions.EDIT_RECIPE);
-        RecipeRecord recipe = requireRecipe(projectId, recipeId);
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Reason: say why the recipe changes (it is kept with the version).");
-        }
+        RecipeRecord recipe = checkRefit(projectId, recipeId, trainingVersionId, plan, reason);
         int next = db.fetch(RECIPE_VERSION, RECIPE_VERSION.RECIPE_ID.eq(recipeId), RECIPE_VERSION.VERSION.desc()).stream().findFirst()
                 .map(v -> v.getVersion() + 1).orElse(1);
-        return fitVersion(projectId, recipe, next, trainingVersionId, plan, reason, user.username());
+        return storeVersion(projectId, recipe, next, trainingVersionId, plan, fitted, reason, user.username());
     }
 
     /** Deletes the recipe and its versions; lineage keeps what they were. */
@@ -187,6 +260,11 @@ public class DatasetRecipes {
         return new Preview(version.inputColumns(), before, transform.outputColumns(), after, dropped);
     }
 
+    /** One recipe version of the project; another project's or tenant's is not found. */
+    public Version version(UUID projectId, UUID recipeVersionId) {
+        return requireVersion(projectId, recipeVersionId);
+    }
+
     Optional<TransformRecipe> recipe(UUID recipeId, int version) {
         return db.fetchOptional(RECIPE, RECIPE.ID.eq(recipeId)).flatMap(r -> db.fetchOptional(RECIPE_VERSION,
                 RECIPE_VERSION.RECIPE_ID.eq(recipeId).and(RECIPE_VERSION.VERSION.eq(version))).map(v -> toVersion(r, v).recipe()));
@@ -204,25 +282,10 @@ public class DatasetRecipes {
                 .toList();
     }
 
-    private Version fitVersion(UUID projectId, RecipeRecord recipe, int number, UUID trainingVersionId, List<StepPlan> plan, String reason,
-                               String username) {
-        if (reason.length() > 1000) {
-            throw new IllegalArgumentException("Reason must have at most 1000 characters.");
-        }
-        if (plan == null || plan.isEmpty()) {
-            throw new IllegalArgumentException("Steps: a recipe needs at least one step.");
-        }
+    private Version storeVersion(UUID projectId, RecipeRecord recipe, int number, UUID trainingVersionId, List<StepPlan> plan,
+                                 FittedRecipe fitted, String reason, String username) {
         DatasetVersionRecord training = liveVersion(projectId, trainingVersionId);
-        if (!training.getDatasetId().equals(recipe.getDatasetId())) {
-            throw new NotFoundException("Dataset version");
-        }
         List<String> columns = versions.columnNames(training.getId());
-        FittedRecipe fitted;
-        try {
-            fitted = RecipeFitter.fit(columns, plan, () -> open(training));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Version " + training.getVersion() + " could not be read: " + e.getMessage(), e);
-        }
         SchemaRef expects = catalog.version(training.getId()).map(v -> v.schema().ref())
                 .orElseThrow(() -> new NotFoundException("Dataset version"));
         RecipeTransform transform = RecipeTransform.compile(new TransformRecipe(recipe.getId(), number, recipe.getName(), fitted.steps(),

@@ -111,6 +111,7 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
         schema.addClassName("dataset-schema-link");
         content.add(schema);
         content.add(new Anchor(dev.cairn.plugin.data.driftpage.DatasetDriftView.url(project, dataset.getId()), "Drift between versions"));
+        content.add(new Anchor(dev.cairn.plugin.data.recipepage.RecipesView.url(project.id(), dataset.getId()), "Recipes: cleaning and transformation"));
         if (can(DataPermissions.UPLOAD)) {
             content.add(new UploadForm(project, dataset));
         }

@@ -35,6 +35,8 @@ class DemoDatasetIT {
     DatasetService datasets;
     @Autowired
     DatasetVersions versions;
+    @Autowired
+    DatasetRecipes recipes;
 
     @AfterEach
     void signOut() {
@@ -60,9 +62,19 @@ class DemoDatasetIT {
         });
         assertThat(history.getFirst().getNotes()).contains("a category appeared");
 
+        // Its recipe, fitted on the first version: the plan's categories one-hot encoded, the identifiers dropped.
+        var recipe = actors.as("acme-viewer", () -> recipes.recipes(churn.id(), listed.getFirst().getId()));
+        assertThat(recipe).extracting(r -> r.getName()).containsExactly("prepare");
+        var fitted = actors.as("acme-viewer", () -> recipes.versions(churn.id(), recipe.getFirst().getId())).getFirst();
+        assertThat(fitted.row().getFittedOn()).isEqualTo(history.getLast().getId());
+        assertThat(fitted.outputColumns()).contains("plan=basic", "plan=plus", "plan=pro", "plan=other", "region=north", "churned")
+                .doesNotContain("plan", "subscriber_id", "signup_date");
+
         var forecast = world.projectOf("globex");
-        assertThat(actors.as("globex-viewer", () -> datasets.list(forecast.id()))).extracting(DatasetRecord::getName)
-                .containsExactly("weekly-demand");
+        List<DatasetRecord> demand = actors.as("globex-viewer", () -> datasets.list(forecast.id()));
+        assertThat(demand).extracting(DatasetRecord::getName).containsExactly("weekly-demand");
+        assertThat(actors.as("globex-viewer", () -> recipes.recipes(forecast.id(), demand.getFirst().getId()))).extracting(r -> r.getName())
+                .containsExactly("prepare");
     }
 
     @Autowired

@@ -103,6 +103,20 @@ class TenantIsolationIT {
                                 java.util.Map.of())), "");
                 // A label review kept as a human-level figure (the two columns as two labellers).
                 humanLevelFigures.record(project.id(), version, new dev.cairn.plugin.data.labels.LabelColumns(List.of("tenant", "value")));
+                // A recipe run (the fit of a second recipe, queued as a job).
+                UUID run = recipeRuns.startCreate(project.id(), dataset, "isolation-run", version, java.util.List.of(
+                        new dev.cairn.plugin.data.recipe.StepPlan(dev.cairn.api.data.transform.Operation.DROP, java.util.List.of("tenant"),
+                                java.util.Map.of())), "").id();
+                // Its job ends before the tests look (jobs are polled every 100 ms here), so it writes nothing while they compare rows.
+                long runDeadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+                while (recipeRuns.run(project.id(), run).status().pending() && System.nanoTime() < runDeadline) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
             }
             seedASchema(project, dataset);
         });
@@ -112,6 +126,8 @@ class TenantIsolationIT {
     dev.cairn.plugin.data.DatasetRecipes datasetRecipes;
     @Autowired
     dev.cairn.plugin.data.labels.HumanLevelFigureStore humanLevelFigures;
+    @Autowired
+    dev.cairn.plugin.data.recipepage.RecipeRuns recipeRuns;
     @Autowired
     dev.cairn.plugin.data.schema.DatasetSchemas schemas;
     @Autowired
