@@ -64,7 +64,8 @@ class LegacyHistoryUpgradeIT {
                 "9 SQL V9__tracking_outbox_large_payloads.sql", "10 SQL V10__user_deletion.sql", "11 SQL V11__job_starter.sql");
         assertThat(history(database, "scoping")).containsExactly("3 BASELINE");
         assertThat(history(database, "data")).containsExactly("1 BASELINE", "2 SQL V2__dataset_version.sql", "3 SQL V3__version_profile.sql",
-                "4 SQL V4__dataset_schema.sql", "5 SQL V5__drift_settings.sql", "6 SQL V6__recipe.sql");
+                "4 SQL V4__dataset_schema.sql", "5 SQL V5__drift_settings.sql", "6 SQL V6__recipe.sql",
+                "9 SQL V9__feature_ranking.sql");
         assertThat(history(database, "modeling")).containsExactly("1 BASELINE");
         assertThat(history(database, "deployment")).containsExactly("1 BASELINE");
         assertThat(history(database, "exampletest")).containsExactly("0 BASELINE", "1 SQL V1__note.sql");

@@ -66,7 +66,8 @@ class PluginMigrationsIT {
         assertThat(applied("scoping")).containsExactly("1 V1__problem_statement.sql", "2 V2__scoping_document.sql",
                 "3 V3__scoping_collaboration.sql");
         assertThat(applied("data")).containsExactly("1 V1__dataset.sql", "2 V2__dataset_version.sql", "3 V3__version_profile.sql",
-                "4 V4__dataset_schema.sql", "5 V5__drift_settings.sql", "6 V6__recipe.sql");
+                "4 V4__dataset_schema.sql", "5 V5__drift_settings.sql", "6 V6__recipe.sql",
+                "9 V9__feature_ranking.sql");
         assertThat(applied("modeling")).containsExactly("1 V1__baseline.sql");
         assertThat(applied("deployment")).containsExactly("1 V1__target.sql");
         assertThat(applied(ExampleTestPlugin.ID)).containsExactly("1 V1__note.sql");

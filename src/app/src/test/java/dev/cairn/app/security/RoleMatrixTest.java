@@ -156,6 +156,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     }
 
     @Autowired
+    dev.cairn.plugin.data.selection.FeatureRankings featureRankings;
+    @Autowired
     DemoWorld world;
     @Autowired
     RolePolicy policy;
@@ -341,6 +343,14 @@ class RoleMatrixTest extends SpringBrowserlessTest {
             UUID dataset = actors.as("acme-admin", () -> datasetVersions.version(project.id(), version).getDatasetId());
             datasetRecipes.create(project.id(), dataset, "r-" + suffix(), version, java.util.List.of(new dev.cairn.plugin.data.recipe.StepPlan(
                     dev.cairn.api.data.transform.Operation.DROP_DUPLICATES, java.util.List.of(), java.util.Map.of())), "role matrix");
+        }));
+        actions.put("rank a version's features", new Action(holders(DataPermissions.RANK_FEATURES), () -> {
+            UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
+            featureRankings.rank(project.id(), version, "id");
+        }));
+        actions.put("read a version's feature rankings", new Action(holders(DataPermissions.READ), () -> {
+            UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
+            featureRankings.states(project.id(), version);
         }));
         actions.put("infer a dataset schema", new Action(holders(DataPermissions.EDIT_SCHEMA), () -> {
             UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));

@@ -103,11 +103,18 @@ class TenantIsolationIT {
                                 java.util.Map.of())), "");
             }
             seedASchema(project, dataset);
+            // A feature ranking of the version (its row exists from the moment it is queued).
+            UUID ranked = datasetVersions.history(project.id(), dataset).getFirst().getId();
+            if (featureRankings.states(project.id(), ranked).isEmpty()) {
+                featureRankings.rank(project.id(), ranked, "value");
+            }
         });
     }
 
     @Autowired
     dev.cairn.plugin.data.DatasetRecipes datasetRecipes;
+    @Autowired
+    dev.cairn.plugin.data.selection.FeatureRankings featureRankings;
     @Autowired
     dev.cairn.plugin.data.schema.DatasetSchemas schemas;
     @Autowired
