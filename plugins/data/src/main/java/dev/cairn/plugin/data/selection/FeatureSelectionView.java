@@ -339,12 +339,13 @@ public class FeatureSelectionView extends ProjectPage implements BeforeEnterObse
             DatasetRecipes.Version[] saved = new DatasetRecipes.Version[1];
             boolean ok = edit.submit(() -> {
                 if (NEW_RECIPE.equals(into.getValue())) {
-                    saved[0] = selections.intoNewRecipe(project.id(), version.getId(), ranking, kept, name.getValue(), reason.getValue());
+                    saved[0] = selections.intoNewRecipe(project.id(), version.getId(), ranking.label(), kept, name.getValue(), reason.getValue());
                 } else {
                     if (recipe.getValue() == null) {
                         throw new IllegalArgumentException("Recipe: choose the recipe to add the selection to.");
                     }
-                    saved[0] = selections.intoRecipe(project.id(), recipe.getValue().getId(), version.getId(), ranking, kept, reason.getValue());
+                    saved[0] = selections.intoRecipe(project.id(), recipe.getValue().getId(), version.getId(), ranking.label(), kept,
+                            reason.getValue());
                 }
             });
             if (ok) {

@@ -29,11 +29,13 @@ public class SelectionRecipes {
 
     private final DatasetRecipes recipes;
     private final DatasetVersions versions;
+    private final FeatureRankings rankings;
     private final PermissionCheck permissions;
 
-    SelectionRecipes(DatasetRecipes recipes, DatasetVersions versions, PermissionCheck permissions) {
+    SelectionRecipes(DatasetRecipes recipes, DatasetVersions versions, FeatureRankings rankings, PermissionCheck permissions) {
         this.recipes = recipes;
         this.versions = versions;
+        this.rankings = rankings;
         this.permissions = permissions;
     }
 
@@ -46,14 +48,15 @@ public class SelectionRecipes {
     /**
      * A new recipe of the version's dataset whose one step drops the features not kept.
      *
-     * @param kept the features to keep (the label is always kept)
+     * @param label the label of the stored ranking whose features these are
+     * @param kept  the features to keep (the label is always kept)
      * @throws IllegalArgumentException on the field: "Features: ..." when nothing or everything is kept, or the recipe's own refusals
      */
-    public DatasetRecipes.Version intoNewRecipe(UUID projectId, UUID versionId, FeatureRanking ranking, Collection<String> kept, String name,
+    public DatasetRecipes.Version intoNewRecipe(UUID projectId, UUID versionId, String label, Collection<String> kept, String name,
                                                 String reason) {
         permissions.require(DataPermissions.EDIT_RECIPE);
         DatasetVersionRecord version = versions.version(projectId, versionId);
-        List<String> dropped = dropped(ranking, kept);
+        List<String> dropped = dropped(stored(projectId, versionId, label), kept);
         return recipes.create(projectId, version.getDatasetId(), name, versionId, List.of(drop(dropped)), requireReason(reason));
     }
 
@@ -62,10 +65,10 @@ public class SelectionRecipes {
      *
      * @throws IllegalArgumentException "Features: ..." when the recipe already leaves every one of them out
      */
-    public DatasetRecipes.Version intoRecipe(UUID projectId, UUID recipeId, UUID versionId, FeatureRanking ranking, Collection<String> kept,
+    public DatasetRecipes.Version intoRecipe(UUID projectId, UUID recipeId, UUID versionId, String label, Collection<String> kept,
                                              String reason) {
         permissions.require(DataPermissions.EDIT_RECIPE);
-        List<String> dropped = dropped(ranking, kept);
+        List<String> dropped = dropped(stored(projectId, versionId, label), kept);
         DatasetRecipes.Version newest = recipes.versions(projectId, recipeId).getFirst();
         Set<String> gives = new LinkedHashSet<>(newest.outputColumns());
         List<String> stillGiven = dropped.stream().filter(gives::contains).toList();
@@ -79,6 +82,12 @@ public class SelectionRecipes {
         }
         plan.add(drop(stillGiven));
         return recipes.refit(projectId, recipeId, versionId, plan, requireReason(reason));
+    }
+
+    /** The features are the stored ranking's, never a caller's list. */
+    private FeatureRanking stored(UUID projectId, UUID versionId, String label) {
+        return rankings.state(projectId, versionId, label).flatMap(RankingState::ranking).orElseThrow(() -> new IllegalArgumentException(
+                "Features: the version's features were not ranked against " + label + " yet: rank them first."));
     }
 
     private static List<String> dropped(FeatureRanking ranking, Collection<String> kept) {

@@ -157,11 +157,9 @@ class FeatureRankingsIT {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> actors().as("globex-admin", () -> rankings.states(stored.project(), stored.version().getId())))
                 .isInstanceOf(NotFoundException.class);
-        FeatureRanking ranking = actors().as("acme-viewer", () -> rankings.state(stored.project(), stored.version().getId(), "churn"))
-                .orElseThrow().ranking().orElseThrow();
-        assertThatThrownBy(() -> actors().as("globex-admin", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), ranking,
+        assertThatThrownBy(() -> actors().as("globex-admin", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), "churn",
                 List.of("tenure"), "stolen", "why not"))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> actors().as("acme-viewer", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), ranking,
+        assertThatThrownBy(() -> actors().as("acme-viewer", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), "churn",
                 List.of("tenure"), "viewer's", "why not"))).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -186,9 +184,11 @@ class FeatureRankingsIT {
     void aSelectionIsSavedIntoANewRecipeAndIntoTheNextVersionOfAnExistingOne() throws Exception {
         Stored stored = upload(customers());
         actors().run("acme-member", () -> rankings.rank(stored.project(), stored.version().getId(), "churn"));
-        FeatureRanking ranking = ended(stored, "churn").ranking().orElseThrow();
+        assertThat(ended(stored, "churn").ranking()).isPresent();
+        assertThatThrownBy(() -> actors().as("acme-member", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), "plan",
+                List.of("tenure"), "unranked", "why"))).hasMessage("Features: the version's features were not ranked against plan yet: rank them first.");
 
-        var created = actors().as("acme-member", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), ranking,
+        var created = actors().as("acme-member", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), "churn",
                 List.of("tenure", "plan"), "selected", "keep tenure and plan"));
         assertThat(created.plan()).singleElement().satisfies(step -> {
             assertThat(step.operation()).isEqualTo(Operation.DROP.id());
@@ -201,21 +201,21 @@ class FeatureRankingsIT {
                 List.of(new StepPlan(Operation.STANDARDIZE, List.of("tenure"), Map.of()), new StepPlan(Operation.DROP, List.of("noise"),
                         Map.of())), "first"));
         var next = actors().as("acme-member", () -> selections.intoRecipe(stored.project(), scaled.row().getRecipeId(),
-                stored.version().getId(), ranking, List.of("tenure"), "tenure alone"));
+                stored.version().getId(), "churn", List.of("tenure"), "tenure alone"));
         assertThat(next.recipe().version()).isEqualTo(2);
         assertThat(next.plan()).extracting(s -> s.operation()).containsExactly("standardize", "drop", "drop");
         assertThat(next.plan().getLast().inputs()).as("only what the recipe still gives").containsExactly("plan", "months");
         assertThat(next.outputColumns()).containsExactly("tenure", "churn");
 
         assertThatThrownBy(() -> actors().as("acme-member", () -> selections.intoRecipe(stored.project(), scaled.row().getRecipeId(),
-                stored.version().getId(), ranking, List.of("tenure"), "again"))).isInstanceOf(IllegalArgumentException.class)
+                stored.version().getId(), "churn", List.of("tenure"), "again"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Features: scaled v2 already leaves out every feature not kept: there is nothing to add to it.");
-        assertThatThrownBy(() -> actors().as("acme-member", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), ranking,
+        assertThatThrownBy(() -> actors().as("acme-member", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), "churn",
                 List.of(), "none", "nothing"))).hasMessage("Features: keep at least one feature.");
-        assertThatThrownBy(() -> actors().as("acme-member", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), ranking,
+        assertThatThrownBy(() -> actors().as("acme-member", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), "churn",
                 List.of("tenure", "plan", "months", "noise"), "all", "everything")))
                 .hasMessage("Features: every feature is kept, so the recipe would drop nothing; untick those to leave out.");
-        assertThatThrownBy(() -> actors().as("acme-member", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), ranking,
+        assertThatThrownBy(() -> actors().as("acme-member", () -> selections.intoNewRecipe(stored.project(), stored.version().getId(), "churn",
                 List.of("tenure"), "no reason", " "))).hasMessage("Reason: say why these features are kept (it is kept with the recipe version).");
     }
 
