@@ -51,10 +51,10 @@ public final class FeatureRanker {
             }
         }
         int[] labelCodes = coded.column().codes();
-        List<double[]> measures = new ArrayList<>();
-        for (CodedColumn feature : features) {
-            double mi = Association.mutualInformation(feature.withMissingAsCode(), feature.alphabet(), labelCodes, coded.symbols());
-            measures.add(new double[] {mi});
+        double[] mutualInformation = new double[features.size()];
+        for (int f = 0; f < features.size(); f++) {
+            CodedColumn feature = features.get(f);
+            mutualInformation[f] = Association.mutualInformation(feature.withMissingAsCode(), feature.alphabet(), labelCodes, coded.symbols());
         }
         progress.accept(0.2);
         int symbols = features.stream().mapToInt(CodedColumn::alphabet).max().orElse(2);
@@ -71,7 +71,7 @@ public final class FeatureRanker {
             for (Method method : Method.values()) {
                 methods.put(method, placements.get(method).get(feature.name()));
             }
-            scores.add(new FeatureScore(feature.name(), feature.numeric(), measures.get(f)[0], correlation,
+            scores.add(new FeatureScore(feature.name(), feature.numeric(), mutualInformation[f], correlation,
                     pearson ? Measure.PEARSON : Measure.CRAMERS_V, methods));
         }
         double entropy = Association.entropy(labelCodes, coded.symbols());

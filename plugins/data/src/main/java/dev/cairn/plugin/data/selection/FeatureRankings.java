@@ -48,9 +48,9 @@ public class FeatureRankings {
 
     /**
      * Queues a ranking of the version's features against the label, replacing the label's earlier
-     * ranking once it is done.
+     * ranking once it is done (and superseding a run of it still queued or running).
      *
-     * @throws IllegalArgumentException naming the problem: no label, not a column, a deleted version, a ranking still running
+     * @throws IllegalArgumentException naming the problem: no label, not a column, a deleted version
      * @throws dev.cairn.api.tenancy.NotFoundException for a version of another project or tenant
      */
     @Transactional
@@ -69,10 +69,8 @@ public class FeatureRankings {
         }
         FeatureRankingRecord row = db.fetchOptional(FEATURE_RANKING, FEATURE_RANKING.VERSION_ID.eq(versionId)
                 .and(FEATURE_RANKING.LABEL_COLUMN.eq(label))).orElse(null);
-        if (row != null && RankingState.Status.valueOf(row.getStatus()).pending()) {
-            throw new IllegalArgumentException("Label: a ranking against " + label + " is already " + row.getStatus().toLowerCase()
-                    + " (requested by " + row.getRequestedBy() + "); wait for it or cancel it on the Jobs page.");
-        }
+        // A run still queued or running is superseded, not waited for: it finds the row no longer names its job and
+        // writes nothing (so a job cancelled before it started never leaves the ranking stuck as queued).
         boolean fresh = row == null;
         if (fresh) {
             row = db.newRecord(FEATURE_RANKING);

@@ -301,6 +301,8 @@ public class FeatureSelectionView extends ProjectPage implements BeforeEnterObse
                     .setHeader(method.title() + " (rank · score)").setKey(method.name().toLowerCase(Locale.ROOT))
                     .setComparator(Comparator.comparingInt(f -> f.placement(method).rank())).setSortable(true);
         }
+        grid.getColumns().forEach(column -> column.setAutoWidth(true));
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         return grid;
     }

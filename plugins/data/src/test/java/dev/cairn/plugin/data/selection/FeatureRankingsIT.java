@@ -220,6 +220,19 @@ class FeatureRankingsIT {
     }
 
     @Test
+    void rankingAgainSupersedesARunStillPendingWhoseJobThenWritesNothing() throws Exception {
+        Stored stored = upload(customers());
+        RankingState first = actors().as("acme-member", () -> rankings.rank(stored.project(), stored.version().getId(), "churn"));
+        RankingState second = actors().as("acme-pm", () -> rankings.rank(stored.project(), stored.version().getId(), "churn"));
+
+        RankingState done = ended(stored, "churn");
+        assertThat(second.jobId()).isNotEqualTo(first.jobId());
+        assertThat(done.jobId()).isEqualTo(second.jobId());
+        assertThat(done.status()).isEqualTo(Status.DONE);
+        assertThat(done.computedBy()).as("the newer request's run wrote it").isEqualTo("acme-pm");
+    }
+
+    @Test
     void aDatasetWithARankingCanBeDeletedAndItsRankingsGoWithIt() throws Exception {
         Stored stored = upload(customers());
         actors().run("acme-member", () -> rankings.rank(stored.project(), stored.version().getId(), "churn"));

@@ -210,6 +210,20 @@ class FeatureSelectionPageTest extends BrowserlessTest {
     }
 
     @Test
+    void theDatasetsHistoryLinksEachLiveVersionToItsFeatureSelection() {
+        Stored stored = upload();
+        signIn("acme-viewer");
+        UI.getCurrent().navigate("data/dataset/" + stored.project(), QueryParameters.of("dataset", stored.dataset().toString()));
+        @SuppressWarnings("rawtypes")
+        Grid history = $(Grid.class).single();
+        int column = ((List<?>) history.getColumns()).indexOf(history.getColumns().stream()
+                .filter(c -> "Features".equals(((Grid.Column<?>) c).getHeaderText())).findFirst().orElseThrow());
+        var link = (com.vaadin.flow.component.html.Anchor) test(history).getCellComponent(0, column);
+        assertThat(link.getText()).isEqualTo("Feature selection");
+        assertThat(link.getHref()).isEqualTo(FeatureSelectionView.url(stored.project(), stored.version()));
+    }
+
+    @Test
     void withoutAVersionThePagePointsAtTheDatasets() {
         Stored stored = upload();
         signIn("acme-viewer");
