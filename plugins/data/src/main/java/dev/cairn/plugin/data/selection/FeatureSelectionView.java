@@ -15,10 +15,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -39,7 +37,6 @@ import dev.cairn.plugin.data.DatasetVersions;
 import dev.cairn.plugin.data.PageChoice;
 import dev.cairn.plugin.data.charts.DistributionChart;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
-import dev.cairn.plugin.data.db.tables.records.RecipeRecord;
 import dev.cairn.plugin.data.selection.FeatureRanking.FeatureScore;
 import dev.cairn.plugin.data.selection.FeatureRanking.Method;
 import java.util.Comparator;
@@ -48,7 +45,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 
@@ -66,8 +62,6 @@ public class FeatureSelectionView extends ProjectPage implements BeforeEnterObse
 
     static final String LABEL_PARAMETER = "label";
     static final int POLL_MILLIS = 1000;
-    static final String NEW_RECIPE = "A new recipe";
-    static final String NEXT_VERSION = "A new version of a recipe";
 
     private final FeatureRankings rankings;
     private final SelectionRecipes selections;
@@ -279,7 +273,8 @@ public class FeatureSelectionView extends ProjectPage implements BeforeEnterObse
         choose.run();
         results.add(new H4("Features"), controls, grid, new H4("Scores"), chart);
         if (can(DataPermissions.EDIT_RECIPE)) {
-            results.add(saveForm(project, version, ranking, grid, method, reason));
+            results.add(new SaveSelectionForm(project, version, ranking, grid, reason, recipes.recipes(project.id(), version.getDatasetId()),
+                    selections));
         }
         return results;
     }
@@ -305,60 +300,6 @@ public class FeatureSelectionView extends ProjectPage implements BeforeEnterObse
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         return grid;
-    }
-
-    private Component saveForm(ProjectRef project, DatasetVersionRecord version, FeatureRanking ranking, Grid<FeatureScore> grid,
-                               ComboBox<RankingMethod> method, TextArea reason) {
-        Div save = new Div();
-        save.addClassName("save-selection");
-        List<RecipeRecord> existing = recipes.recipes(project.id(), version.getDatasetId());
-        RadioButtonGroup<String> into = new RadioButtonGroup<>("Save the ticked features into");
-        into.setItems(NEW_RECIPE, NEXT_VERSION);
-        into.setItemEnabledProvider(item -> item.equals(NEW_RECIPE) || !existing.isEmpty());
-        into.setValue(NEW_RECIPE);
-        TextField name = new TextField("Name");
-        name.setValue("selected features");
-        ComboBox<RecipeRecord> recipe = new ComboBox<>("Recipe");
-        recipe.setItems(existing);
-        recipe.setItemLabelGenerator(RecipeRecord::getName);
-        recipe.setVisible(false);
-        reason.setWidthFull();
-        into.addValueChangeListener(change -> {
-            boolean fresh = NEW_RECIPE.equals(change.getValue());
-            name.setVisible(fresh);
-            recipe.setVisible(!fresh);
-        });
-        HorizontalLayout fields = new HorizontalLayout(into, name, recipe);
-        fields.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Div form = new Div(fields, reason);
-        EditForm edit = new EditForm(form);
-        edit.field(name, "Name");
-        edit.field(recipe, "Recipe");
-        edit.field(reason, "Reason");
-        Button button = new Button("Save into recipe", click -> {
-            Set<FeatureScore> ticked = grid.getSelectedItems();
-            List<String> kept = ticked.stream().map(FeatureScore::name).toList();
-            DatasetRecipes.Version[] saved = new DatasetRecipes.Version[1];
-            boolean ok = edit.submit(() -> {
-                if (NEW_RECIPE.equals(into.getValue())) {
-                    saved[0] = selections.intoNewRecipe(project.id(), version.getId(), ranking.label(), kept, name.getValue(), reason.getValue());
-                } else {
-                    if (recipe.getValue() == null) {
-                        throw new IllegalArgumentException("Recipe: choose the recipe to add the selection to.");
-                    }
-                    saved[0] = selections.intoRecipe(project.id(), recipe.getValue().getId(), version.getId(), ranking.label(), kept,
-                            reason.getValue());
-                }
-            });
-            if (ok) {
-                Notices.success("Saved as " + saved[0].recipe().name() + " v" + saved[0].recipe().version() + ": it drops "
-                        + (ranking.features().size() - kept.size()) + " features");
-            }
-        });
-        form.add(button, edit.status());
-        save.add(new H4("Save the selection"), new Paragraph("The recipe drops the features not ticked (the label stays), fitted on v"
-                + version.getVersion() + ". Into an existing recipe, the drop is added after its steps, as its next version."), form);
-        return save;
     }
 
     private void poll(ProjectRef project, DatasetVersionRecord version, String label) {
