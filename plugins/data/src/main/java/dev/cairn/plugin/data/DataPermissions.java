@@ -25,6 +25,10 @@ public final class DataPermissions {
     public static final PermissionDefinition EDIT_RECIPE = new PermissionDefinition("data.edit-recipe",
             "build transform recipes", Audience.CONTRIBUTORS);
 
+    /** Rank a version's features against a label (a background job); saving a selection is a recipe's ({@link #EDIT_RECIPE}). */
+    public static final PermissionDefinition RANK_FEATURES = new PermissionDefinition("data.rank-features",
+            "rank features against a label", Audience.CONTRIBUTORS);
+
     /** Infer a dataset's schema and save edited versions of it (drafts: approving is a manager's). */
     public static final PermissionDefinition EDIT_SCHEMA = new PermissionDefinition("data.edit-schema",
             "infer and edit dataset schemas", Audience.CONTRIBUTORS);
@@ -41,7 +45,7 @@ public final class DataPermissions {
             "validate dataset versions and choose the training version", Audience.CONTRIBUTORS);
 
     static final List<PermissionDefinition> ALL = List.of(READ, REGISTER, DELETE, UPLOAD, DELETE_VERSION, EDIT_SCHEMA, APPROVE_SCHEMA,
-            EDIT_RECIPE, REVIEW_LABELS, VALIDATE);
+            EDIT_RECIPE, REVIEW_LABELS, VALIDATE, RANK_FEATURES);
 
     private DataPermissions() {
     }

@@ -9,6 +9,7 @@ import dev.cairn.api.plugin.StagePlugin;
 import dev.cairn.plugin.data.driftpage.DriftPart;
 import dev.cairn.plugin.data.labels.LabelsPart;
 import dev.cairn.plugin.data.schema.SchemaPart;
+import dev.cairn.plugin.data.selection.SelectionPart;
 import dev.cairn.plugin.data.statistics.StatisticsPart;
 import dev.cairn.plugin.data.validation.DataGate;
 import dev.cairn.plugin.data.validation.ValidationPart;
@@ -37,7 +38,7 @@ class DataPlugin implements StagePlugin {
      * A new package adds its part here.
      */
     static final List<DataPart> PARTS = List.of(DatasetsPart.PART, StatisticsPart.PART, SchemaPart.PART, DriftPart.PART,
-            LabelsPart.PART, RecipesPart.PART, ValidationPart.PART, dev.cairn.plugin.data.recipepage.RecipePagePart.PART);
+            LabelsPart.PART, RecipesPart.PART, ValidationPart.PART, dev.cairn.plugin.data.recipepage.RecipePagePart.PART, SelectionPart.PART);
 
     /** What the data stage records about a dataset's own versions: never a dependent that stops its deletion. */
     static final Set<String> OWN_VERSION_TYPES = PARTS.stream().flatMap(p -> p.ownVersionTypes().stream())

@@ -139,6 +139,9 @@ public class DatasetView extends ProjectPage implements BeforeEnterObserver {
         history.addComponentColumn(v -> v.getDeletedAt() != null ? new Span()
                 : new Anchor(dev.cairn.plugin.data.labels.LabelAgreementView.url(project, v.getId()), "Label agreement"))
                 .setHeader("Labels").setAutoWidth(true).setFlexGrow(0);
+        history.addComponentColumn(v -> v.getDeletedAt() != null ? new Span()
+                : new Anchor(dev.cairn.plugin.data.selection.FeatureSelectionView.url(project.id(), v.getId()), "Feature selection"))
+                .setHeader("Features").setAutoWidth(true).setFlexGrow(0);
         if (can(DataPermissions.UPLOAD) || can(DataPermissions.DELETE_VERSION)) {
             history.addComponentColumn(v -> actions(project, dataset, v)).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         }

@@ -156,6 +156,8 @@ class RoleMatrixTest extends SpringBrowserlessTest {
     }
 
     @Autowired
+    dev.cairn.plugin.data.selection.FeatureRankings featureRankings;
+    @Autowired
     DemoWorld world;
     @Autowired
     RolePolicy policy;
@@ -349,6 +351,14 @@ class RoleMatrixTest extends SpringBrowserlessTest {
         actions.put("keep a label review as a human-level figure", new Action(holders(DataPermissions.REVIEW_LABELS), () -> {
             UUID version = actors.as("acme-admin", () -> uploadCsv(project.id(), "first,second\nyes,yes\nno,yes\n"));
             humanLevelFigures.record(project.id(), version, new dev.cairn.plugin.data.labels.LabelColumns(java.util.List.of("first", "second")));
+        }));
+        actions.put("rank a version's features", new Action(holders(DataPermissions.RANK_FEATURES), () -> {
+            UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
+            featureRankings.rank(project.id(), version, "id");
+        }));
+        actions.put("read a version's feature rankings", new Action(holders(DataPermissions.READ), () -> {
+            UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));
+            featureRankings.states(project.id(), version);
         }));
         actions.put("infer a dataset schema", new Action(holders(DataPermissions.EDIT_SCHEMA), () -> {
             UUID version = actors.as("acme-admin", () -> uploadVersion(project.id()));

@@ -119,6 +119,11 @@ class TenantIsolationIT {
                 }
             }
             seedASchema(project, dataset);
+            // A feature ranking of the version (its row exists from the moment it is queued).
+            UUID ranked = datasetVersions.history(project.id(), dataset).getFirst().getId();
+            if (featureRankings.states(project.id(), ranked).isEmpty()) {
+                featureRankings.rank(project.id(), ranked, "value");
+            }
         });
     }
 
@@ -128,6 +133,8 @@ class TenantIsolationIT {
     dev.cairn.plugin.data.labels.HumanLevelFigureStore humanLevelFigures;
     @Autowired
     dev.cairn.plugin.data.recipepage.RecipeRuns recipeRuns;
+    @Autowired
+    dev.cairn.plugin.data.selection.FeatureRankings featureRankings;
     @Autowired
     dev.cairn.plugin.data.schema.DatasetSchemas schemas;
     @Autowired
