@@ -15,6 +15,7 @@ import dev.cairn.plugin.data.DataPermissions;
 import dev.cairn.api.files.FileStore;
 import dev.cairn.api.tenancy.NotFoundException;
 import dev.cairn.plugin.data.VersionFiles;
+import dev.cairn.plugin.data.ingest.ParquetProperties;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionColumnRecord;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
 import dev.cairn.plugin.data.db.tables.records.FeatureRankingRecord;
@@ -52,8 +53,11 @@ class RankingJob implements JobHandler {
     private final PermissionCheck permissions;
     private final LineageRecorder lineage;
     private final SelectionProperties properties;
+    private final ParquetProperties parquet;
 
-    RankingJob(TenantDb db, FileStore files, PermissionCheck permissions, LineageRecorder lineage, SelectionProperties properties) {
+    RankingJob(TenantDb db, FileStore files, PermissionCheck permissions, LineageRecorder lineage, SelectionProperties properties,
+               ParquetProperties parquet) {
+        this.parquet = parquet;
         this.db = db;
         this.files = files;
         this.permissions = permissions;
@@ -84,7 +88,7 @@ class RankingJob implements JobHandler {
         FeatureRanking ranking;
         List<String> columns = db.fetch(DATASET_VERSION_COLUMN, DATASET_VERSION_COLUMN.VERSION_ID.eq(version.getId()),
                 DATASET_VERSION_COLUMN.POSITION.asc()).map(DatasetVersionColumnRecord::getName);
-        try (InputStream content = open(version); RowSource source = VersionFiles.rowsOf(version, content, columns)) {
+        try (InputStream content = open(version); RowSource source = VersionFiles.rowsOf(version, content, columns, parquet)) {
             SampledColumns sample = SampledColumns.read(source, options.maxRows(), read -> progress(context, mine,
                     READING * read / expected, "Read " + read + " of " + expected + " rows"), context::cancelRequested);
             ranking = FeatureRanker.rank(sample, row.getLabelColumn(), options, done -> progress(context, mine,
