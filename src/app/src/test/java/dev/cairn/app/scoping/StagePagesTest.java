@@ -257,20 +257,27 @@ class StagePagesTest extends SpringBrowserlessTest {
         assertThat($(com.vaadin.flow.component.grid.Grid.class).single().getEmptyStateText()).contains("Start by recording");
     }
 
-    @Test
-    void theFeasibilityTabOffersTheHumanLevelFigureKeptFromALabelReviewAndUsingItFillsTheAnswers() {
-        ProjectRef project = newProject("HLP1");
+    /** A project whose scoping has started and whose member kept the agreement of ann and bob on {@code csv} as a figure. */
+    private ProjectRef scopedWithAKeptFigure(String key, String csv) {
+        ProjectRef project = newProject(key);
         Actors actors = new Actors(dsl);
         actors.run("acme-pm", () -> starter.start(project.id(), "blank"));
         java.util.UUID version = actors.as("acme-member", () -> {
             java.util.UUID dataset = datasets.register(project.id(), "reviews", null, "").getId();
-            byte[] csv = "ann,bob\npos,pos\npos,neg\nneg,neg\nneg,neg\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             return datasetVersions.upload(project.id(), dataset, dev.cairn.api.files.NewFile.named("reviews.csv"),
-                    new java.io.ByteArrayInputStream(csv), dev.cairn.plugin.data.ingest.FormatOverrides.NONE,
+                    new java.io.ByteArrayInputStream(bytes), dev.cairn.plugin.data.ingest.FormatOverrides.NONE,
                     dev.cairn.plugin.data.Provenance.NONE).version().getId();
         });
         actors.run("acme-member", () -> humanLevelFigures.record(project.id(), version,
                 new dev.cairn.plugin.data.labels.LabelColumns(List.of("ann", "bob"))));
+        return project;
+    }
+
+    @Test
+    void theFeasibilityTabOffersTheHumanLevelFigureKeptFromALabelReviewAndUsingItFillsTheAnswers() {
+        ProjectRef project = scopedWithAKeptFigure("HLP1", "ann,bob\npos,pos\npos,neg\nneg,neg\nneg,neg\n");
+        Actors actors = new Actors(dsl);
 
         actors.signIn("acme-pm");
         UI.getCurrent().navigate("scoping/document/" + project.id());
@@ -288,18 +295,8 @@ class StagePagesTest extends SpringBrowserlessTest {
 
     @Test
     void aViewerSeesTheMeasuredFigureButCannotUseIt() {
-        ProjectRef project = newProject("HLP2");
+        ProjectRef project = scopedWithAKeptFigure("HLP2", "ann,bob\npos,pos\nneg,neg\n");
         Actors actors = new Actors(dsl);
-        actors.run("acme-pm", () -> starter.start(project.id(), "blank"));
-        java.util.UUID version = actors.as("acme-member", () -> {
-            java.util.UUID dataset = datasets.register(project.id(), "reviews", null, "").getId();
-            byte[] csv = "ann,bob\npos,pos\nneg,neg\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return datasetVersions.upload(project.id(), dataset, dev.cairn.api.files.NewFile.named("reviews.csv"),
-                    new java.io.ByteArrayInputStream(csv), dev.cairn.plugin.data.ingest.FormatOverrides.NONE,
-                    dev.cairn.plugin.data.Provenance.NONE).version().getId();
-        });
-        actors.run("acme-member", () -> humanLevelFigures.record(project.id(), version,
-                new dev.cairn.plugin.data.labels.LabelColumns(List.of("ann", "bob"))));
 
         actors.signIn("acme-viewer");
         UI.getCurrent().navigate("scoping/document/" + project.id());

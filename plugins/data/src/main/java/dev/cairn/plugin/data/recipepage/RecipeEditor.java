@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import dev.cairn.api.ui.Confirmation;
 import dev.cairn.api.ui.EditForm;
+import dev.cairn.api.ui.WaitingPoll;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
 import dev.cairn.plugin.data.recipe.StepPlan;
 import java.util.ArrayList;
@@ -225,7 +226,7 @@ final class RecipeEditor extends Dialog {
         shown(run);
         UI ui = UI.getCurrent();
         if (ui != null && polling == null) {
-            polling = RunPolling.start(ui, this::tick);
+            polling = WaitingPoll.start(ui, this::tick);
         }
     }
 

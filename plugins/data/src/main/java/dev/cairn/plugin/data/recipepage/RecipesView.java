@@ -44,6 +44,7 @@ import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
 import dev.cairn.plugin.data.db.tables.records.RecipeRecord;
 import dev.cairn.plugin.data.recipe.StepPlan;
 import dev.cairn.api.data.transform.Operation;
+import dev.cairn.api.ui.WaitingPoll;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -294,7 +295,7 @@ public class RecipesView extends ProjectPage implements BeforeEnterObserver, Bef
         pendingIds = recent.stream().filter(r -> r.status().pending()).map(RunState::id).collect(java.util.stream.Collectors.toSet());
         UI ui = UI.getCurrent();
         if (pending && polling == null && ui != null) {
-            polling = RunPolling.start(ui, this::tick);
+            polling = WaitingPoll.start(ui, this::tick);
         } else if (!pending) {
             stopPolling();
         }

@@ -30,6 +30,7 @@ import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.ui.EditForm;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.ProjectPage;
+import dev.cairn.api.ui.WaitingPoll;
 import dev.cairn.plugin.data.DataPermissions;
 import dev.cairn.plugin.data.DatasetRecipes;
 import dev.cairn.plugin.data.DatasetService;
@@ -61,7 +62,6 @@ import jakarta.annotation.security.PermitAll;
 public class FeatureSelectionView extends ProjectPage implements BeforeEnterObserver {
 
     static final String LABEL_PARAMETER = "label";
-    static final int POLL_MILLIS = 1000;
 
     private final FeatureRankings rankings;
     private final SelectionRecipes selections;
@@ -308,12 +308,7 @@ public class FeatureSelectionView extends ProjectPage implements BeforeEnterObse
             return;
         }
         // Each tick shows the page anew; showing stops this polling and starts another while the ranking is still pending.
-        Registration listener = ui.addPollListener(tick -> show(project, versions.version(project.id(), version.getId()), label));
-        ui.setPollInterval(POLL_MILLIS);
-        polling = () -> {
-            listener.remove();
-            ui.setPollInterval(-1);
-        };
+        polling = WaitingPoll.start(ui, () -> show(project, versions.version(project.id(), version.getId()), label));
     }
 
     private void stopPolling() {

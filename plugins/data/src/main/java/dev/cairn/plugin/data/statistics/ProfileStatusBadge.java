@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.shared.Registration;
 import dev.cairn.api.project.ProjectRef;
+import dev.cairn.api.ui.WaitingPoll;
 import dev.cairn.plugin.data.db.tables.records.DatasetVersionRecord;
 import java.util.Optional;
 
@@ -71,7 +72,7 @@ public class ProfileStatusBadge extends Div {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         if (pending && polling == null) {
-            polling = Polling.start(attachEvent.getUI(), tick -> refresh());
+            polling = WaitingPoll.start(attachEvent.getUI(), this::refresh);
         }
     }
 

@@ -31,6 +31,7 @@ import dev.cairn.api.security.PermissionCheck;
 import dev.cairn.api.ui.EditForm;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.ProjectPage;
+import dev.cairn.api.ui.WaitingPoll;
 import dev.cairn.plugin.data.DataPermissions;
 import dev.cairn.plugin.data.DatasetService;
 import dev.cairn.plugin.data.DatasetVersions;
@@ -60,7 +61,7 @@ import java.util.UUID;
 public class ProfileView extends ProjectPage implements BeforeEnterObserver {
 
     static final String VERSION_PARAMETER = "version";
-    static final int POLL_MILLIS = Polling.INTERVAL_MILLIS;
+    static final int POLL_MILLIS = WaitingPoll.INTERVAL_MILLIS;
 
     private final StoredProfiles profiles;
     private final DatasetVersions versions;
@@ -243,7 +244,7 @@ public class ProfileView extends ProjectPage implements BeforeEnterObserver {
     private void poll(ProjectRef project, DatasetVersionRecord version, boolean pending) {
         UI ui = UI.getCurrent();
         if (pending && polling == null && ui != null) {
-            polling = Polling.start(ui, tick -> show(project, versions.version(project.id(), version.getId())));
+            polling = WaitingPoll.start(ui, () -> show(project, versions.version(project.id(), version.getId())));
         } else if (!pending) {
             stopPolling();
         }

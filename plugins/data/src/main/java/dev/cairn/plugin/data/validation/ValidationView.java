@@ -29,6 +29,7 @@ import dev.cairn.api.ui.Confirmation;
 import dev.cairn.api.ui.Notices;
 import dev.cairn.api.ui.ProjectPage;
 import dev.cairn.api.ui.StatusLine;
+import dev.cairn.api.ui.WaitingPoll;
 import dev.cairn.plugin.data.DataPermissions;
 import dev.cairn.plugin.data.DatasetService;
 import dev.cairn.plugin.data.DatasetVersions;
@@ -65,7 +66,6 @@ public class ValidationView extends ProjectPage implements BeforeEnterObserver {
     static final String ENVIRONMENT = "Environment";
     static final String SCHEMA_VERSION = "Schema version";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final int POLL_MILLIS = 1000;
 
     private final DatasetService datasets;
     private final DatasetVersions versions;
@@ -186,8 +186,8 @@ public class ValidationView extends ProjectPage implements BeforeEnterObserver {
             bar.getElement().setAttribute("aria-label", "Profiling v" + version.getVersion());
             content.add(note("Validation reads the version's statistics, which are being computed ("
                     + (s.status() == ProfileState.Status.QUEUED ? "queued" : Math.round(100 * s.progress()) + "%") + "): wait a moment."), bar);
-            UI.getCurrent().setPollInterval(POLL_MILLIS);
-            polling = UI.getCurrent().addPollListener(tick -> show(version, null));
+            stopPolling();
+            polling = WaitingPoll.start(UI.getCurrent(), () -> show(version, null));
             return false;
         }
         content.add(note(state.map(s -> "Profiling this version failed: " + s.error() + " Validation reads its statistics: profile it again"
@@ -304,7 +304,6 @@ public class ValidationView extends ProjectPage implements BeforeEnterObserver {
         if (polling != null) {
             polling.remove();
             polling = null;
-            getUI().or(() -> Optional.ofNullable(UI.getCurrent())).ifPresent(ui -> ui.setPollInterval(-1));
         }
     }
 }

@@ -106,7 +106,7 @@ class RecipePagesTest extends BrowserlessTest {
             }
             Thread.sleep(50);
         }
-        assertThat(UI.getCurrent().getPollInterval()).as("the page polls while a run is pending").isEqualTo(RunPolling.INTERVAL_MILLIS);
+        assertThat(UI.getCurrent().getPollInterval()).as("the page polls while a run is pending").isEqualTo(dev.cairn.api.ui.WaitingPoll.INTERVAL_MILLIS);
         ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
     }
 

@@ -1,22 +1,26 @@
-package dev.cairn.plugin.data.recipepage;
+package dev.cairn.api.ui;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 
 /**
- * The UI's polling for the recipe page's waiters (the runs list, an open editor following its fit): the UI polls while
- * at least one waits and stops when the last one stopped.
+ * The UI's polling, shared by everything on a page that waits for background work (a job's progress): the UI polls
+ * while at least one waiter is left and stops when the last one stopped, not when the first did. One count per UI
+ * for every stage page, so that a page which waits for two things (a profile and a recipe run) never has one of them
+ * switch the other's polling off.
  */
-final class RunPolling {
+public final class WaitingPoll {
 
-    static final int INTERVAL_MILLIS = 1000;
-    private static final String WAITING = RunPolling.class.getName() + ".waiting";
+    /** How often a waiting page asks the server again. */
+    public static final int INTERVAL_MILLIS = 1000;
+    private static final String WAITING = WaitingPoll.class.getName() + ".waiting";
 
-    private RunPolling() {
+    private WaitingPoll() {
     }
 
-    static Registration start(UI ui, Runnable tick) {
+    /** Starts polling for one more waiter, {@code tick} running on each poll; remove the registration (once or more) to stop. */
+    public static Registration start(UI ui, Runnable tick) {
         Registration poll = ui.addPollListener(event -> tick.run());
         ComponentUtil.setData(ui, WAITING, waiting(ui) + 1);
         ui.setPollInterval(INTERVAL_MILLIS);
